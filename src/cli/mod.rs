@@ -1,0 +1,76 @@
+//! The command line: argument parsing (clap) and one module per subcommand.
+//! Every subcommand reads the same dataset/search/notes modules as the app
+//! and prints text, CSV or JSON. Errors go to stderr with a non-zero exit.
+
+mod check;
+mod error;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use error::CliError;
+
+use crate::dataset::{self, Dataset};
+
+/// casebook: the evaluation of the work-focused services in children's
+/// centres pilot (10 local authorities, 30 centres, 2009–2011) in a terminal.
+#[derive(Debug, Parser)]
+#[command(name = "casebook", version, about, long_about = None)]
+pub struct Cli {
+    /// Load the dataset from this directory (same layout as `data/`) instead of the bundled one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a dataset and summarise what it holds.
+    Check,
+}
+
+/// Output formats; each subcommand accepts the subset it documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Md,
+}
+
+/// Load the dataset the command line asks for.
+pub fn load_dataset(data: Option<&std::path::Path>) -> Result<Dataset, CliError> {
+    let ds = match data {
+        Some(dir) => dataset::load_dir(dir),
+        None => dataset::load_bundled(),
+    };
+    ds.map_err(CliError::Load)
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let data = cli.data.as_deref();
+    match cli.command {
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help().map_err(CliError::Io)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check) => check::run(data),
+    }
+}

@@ -1,0 +1,27 @@
+//! The dataset: its record types, how it is loaded from RON files (bundled
+//! into the binary or from a directory), and how it is validated.
+//!
+//! Everything else in casebook reads a [`Dataset`]; nothing writes one.
+
+mod load;
+mod model;
+mod query;
+mod validate;
+
+pub use load::{DataSource, LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
+pub use model::*;
+pub use query::{Figure, parse_figure, slug, table_id};
+
+/// Everything casebook knows, loaded and validated.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub las: Vec<LocalAuthority>,
+    pub centres: Vec<Centre>,
+    pub wards: Vec<Ward>,
+    /// Tables A.1–A.9 in id order.
+    pub tables: Vec<Table>,
+    pub themes: Vec<Theme>,
+    pub glossary: Vec<GlossaryEntry>,
+    /// Passages in file order, then the order within each file.
+    pub passages: Vec<Passage>,
+}

@@ -1,0 +1,8 @@
+//! casebook: everything the evaluation of the work-focused services in
+//! children's centres pilot knows, in a terminal.
+//!
+//! Data flows one way: `dataset` (load + validate) feeds `search`; the app
+//! (`app` state and update, `ui` rendering) and the `cli` both read them.
+
+pub mod cli;
+pub mod dataset;
