@@ -4,7 +4,9 @@
 
 mod check;
 mod error;
+mod notes;
 mod output;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +33,11 @@ pub struct Cli {
 pub enum Command {
     /// Validate a dataset and summarise what it holds.
     Check,
+    /// Fuzzy-search every passage, theme, name and note.
+    Search(search::SearchArgs),
+    /// Field notes: add, list, remove, export.
+    #[command(subcommand)]
+    Notes(notes::NotesCommand),
 }
 
 /// Output formats; each subcommand accepts the subset it documents.
@@ -72,5 +79,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data),
+        Some(Command::Search(args)) => search::run(data, args),
+        Some(Command::Notes(cmd)) => notes::run(data, cmd),
     }
 }

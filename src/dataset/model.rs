@@ -95,6 +95,9 @@ pub struct Column {
     /// A short label for narrow screens.
     #[serde(default)]
     pub short: Option<String>,
+    /// A column of words rather than figures (Table A.6's "Area description").
+    #[serde(default)]
+    pub text: bool,
 }
 
 /// One row of a table: one area, its cells in the source's column order.

@@ -177,7 +177,8 @@ fn check_table(
                 format!("table {}: row `{}` has {} cells; expected {} (one per column)", t.id, row.label, row.cells.len(), t.columns.len()),
             );
         }
-        for cell in row.cells.iter().flatten() {
+        let figures = row.cells.iter().zip(&t.columns).filter(|(_, c)| !c.text).filter_map(|(cell, _)| cell.as_ref());
+        for cell in figures {
             let Some(fig) = parse_figure(cell) else {
                 r.at(fi, "", cell, format!("table {}: row `{}`: expected a number, found `{cell}`", t.id, row.label));
                 continue;
