@@ -4,9 +4,12 @@
 
 mod check;
 mod error;
+mod list;
 mod notes;
 mod output;
 mod search;
+mod show;
+mod table;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +36,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate a dataset and summarise what it holds.
     Check,
+    /// List local authorities, centres, wards or themes.
+    List(list::ListArgs),
+    /// Everything the dataset knows about one LA, centre or ward.
+    Show(show::ShowArgs),
+    /// One of Tables A.1–A.9, exactly as published.
+    Table(table::TableArgs),
     /// Fuzzy-search every passage, theme, name and note.
     Search(search::SearchArgs),
     /// Field notes: add, list, remove, export.
@@ -79,6 +88,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data),
+        Some(Command::List(args)) => list::run(data, args),
+        Some(Command::Show(args)) => show::run(data, args),
+        Some(Command::Table(args)) => table::run(data, args),
         Some(Command::Search(args)) => search::run(data, args),
         Some(Command::Notes(cmd)) => notes::run(data, cmd),
     }

@@ -77,3 +77,10 @@ mod tests {
         assert_eq!(align(&rows), "a    bb\nccc  d\n");
     }
 }
+
+/// `--format` for commands that print text or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextJson {
+    Text,
+    Json,
+}
