@@ -189,12 +189,13 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, errors: &mut Vec<LoadError
     match ron::Options::default().from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(e) => {
-            errors.push(LoadError {
-                file: path.to_string(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message: describe(&e.code),
-            });
+            let mut message = describe(&e.code);
+            let (end_line, end_col) = line_col(text.trim_end().as_bytes());
+            let at_end = (e.span.start.line, e.span.start.col + 1) >= (end_line, end_col);
+            if at_end && !matches!(e.code, ron::Error::Eof) {
+                message.push_str(" at the end of the file: the file looks truncated");
+            }
+            errors.push(LoadError { file: path.to_string(), line: e.span.start.line, col: e.span.start.col, message });
             None
         }
     }

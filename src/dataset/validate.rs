@@ -54,7 +54,7 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
         for w in &c.wards {
             match wards.get(w.as_str()) {
                 None => r.at(o.centres[i], "wards", w, format!("centre `{}`: unknown ward `{w}`", c.id)),
-                Some(la) if *la != c.la => {
+                Some(la) if *la != c.la && las.contains(c.la.as_str()) => {
                     r.at(o.centres[i], "wards", w, format!("centre `{}` is in `{}` but ward `{w}` is in `{la}`", c.id, c.la))
                 }
                 Some(_) => {}
