@@ -28,6 +28,9 @@ pub struct Cli {
     /// Load the dataset from this directory (same layout as `data/`) instead of the bundled one.
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
+    /// Field notes file (default: notes.ron in the user's data directory).
+    #[arg(long, global = true, value_name = "FILE", env = "CASEBOOK_NOTES")]
+    pub notes: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -92,6 +95,6 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Table(args)) => table::run(data, args),
         Some(Command::Search(args)) => search::run(data, args),
-        Some(Command::Notes(cmd)) => notes::run(data, cmd),
+        Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd),
     }
 }

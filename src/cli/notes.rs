@@ -12,6 +12,6 @@ pub enum NotesCommand {
     List,
 }
 
-pub fn run(_data: Option<&Path>, _cmd: NotesCommand) -> Result<ExitCode, CliError> {
+pub fn run(_data: Option<&Path>, _notes: Option<&Path>, _cmd: NotesCommand) -> Result<ExitCode, CliError> {
     Err(CliError::Other("notes are not built yet".into()))
 }
