@@ -6,3 +6,5 @@
 
 pub mod cli;
 pub mod dataset;
+pub mod notes;
+pub mod search;

@@ -12,23 +12,31 @@ fn casebook() -> Command {
 
 fn json(args: &[&str]) -> Value {
     let out = casebook().args(args).output().expect("runs");
-    assert!(out.status.success(), "{:?}: {}", args, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        args,
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("stdout is valid JSON")
 }
 
 fn stdout(args: &[&str]) -> String {
     let out = casebook().args(args).output().expect("runs");
-    assert!(out.status.success(), "{:?}: {}", args, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        args,
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
 #[test]
 fn check_summarises_the_bundled_dataset() {
-    casebook()
-        .arg("check")
-        .assert()
-        .success()
-        .stdout(predicate::str::is_match(r"^ok: 10 local authorities, 30 centres, 36 wards, 9 tables, \d+ themes").unwrap());
+    casebook().arg("check").assert().success().stdout(
+        predicate::str::is_match(r"^ok: 10 local authorities, 30 centres, 36 wards, 9 tables, \d+ themes").unwrap(),
+    );
 }
 
 #[test]
@@ -38,7 +46,11 @@ fn check_reports_a_broken_directory_with_location_and_exit_1() {
     for f in ["las.ron", "centres.ron", "wards.ron", "themes.ron", "glossary.ron"] {
         std::fs::copy(data.join(f), dir.path().join(f)).unwrap();
     }
-    std::fs::write(dir.path().join("glossary.ron"), "[ (abbr: \"IB\", expansion: \"Incapacity Benefit\", x: 1) ]").unwrap();
+    std::fs::write(
+        dir.path().join("glossary.ron"),
+        "[ (abbr: \"IB\", expansion: \"Incapacity Benefit\", x: 1) ]",
+    )
+    .unwrap();
     casebook()
         .args(["check", "--data"])
         .arg(dir.path())
@@ -50,8 +62,18 @@ fn check_reports_a_broken_directory_with_location_and_exit_1() {
 
 #[test]
 fn no_subcommand_and_every_subcommand_have_help() {
-    for args in [vec!["--help"], vec!["check", "--help"], vec!["list", "--help"], vec!["show", "--help"], vec!["table", "--help"]] {
-        casebook().args(&args).assert().success().stdout(predicate::str::contains("Usage: casebook"));
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["list", "--help"],
+        vec!["show", "--help"],
+        vec!["table", "--help"],
+    ] {
+        casebook()
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: casebook"));
     }
 }
 
@@ -61,7 +83,12 @@ fn list_las_text_and_json() {
     assert!(text.starts_with("ID"), "{text}");
     assert!(text.contains("redcar-and-cleveland  Redcar and Cleveland"), "{text}");
     let v = json(&["list", "las", "--format", "json"]);
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids.len(), 10);
     assert_eq!(ids[0], "blackpool");
     assert_eq!(ids[9], "westminster");
@@ -70,7 +97,12 @@ fn list_las_text_and_json() {
 #[test]
 fn list_centres_and_wards_filter_by_la() {
     let v = json(&["list", "centres", "--la", "lambeth", "--format", "json"]);
-    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["lambeth-lark-hall", "lambeth-brixton", "lambeth-tree-house"]);
     let v = json(&["list", "wards", "--la", "somerset", "--format", "json"]);
     assert_eq!(v.as_array().unwrap().len(), 3);
@@ -83,7 +115,12 @@ fn list_themes_counts_passages_per_la() {
     let themes = v.as_array().unwrap();
     assert!(themes.len() >= 15 && themes.len() <= 30);
     for t in themes {
-        let per_la: u64 = t["per_la"].as_object().unwrap().values().map(|n| n.as_u64().unwrap()).sum();
+        let per_la: u64 = t["per_la"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|n| n.as_u64().unwrap())
+            .sum();
         let total = t["passages"].as_u64().unwrap();
         assert!(per_la >= total.min(1) || total == 0 || per_la == 0, "{t}");
         assert_eq!(t["per_la"].as_object().unwrap().len(), 10);
@@ -97,13 +134,19 @@ fn unknown_ids_suggest_the_closest() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains("no local authority with id `lambth`; did you mean `lambeth`"));
+        .stderr(predicate::str::contains(
+            "no local authority with id `lambth`; did you mean `lambeth`",
+        ));
     casebook()
         .args(["list", "wards", "--la", "westminter"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("did you mean `westminster`"));
-    casebook().args(["table", "A.12"]).assert().code(1).stderr(predicate::str::contains("no table with id `A.12`"));
+    casebook()
+        .args(["table", "A.12"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no table with id `A.12`"));
 }
 
 #[test]
@@ -111,7 +154,10 @@ fn show_la_puts_each_figure_beside_gb_and_the_pilot_range() {
     let v = json(&["show", "la", "blackpool", "--format", "json"]);
     assert_eq!(v["name"], "Blackpool");
     let figures = v["figures"].as_array().unwrap();
-    let active = figures.iter().find(|f| f["table"] == "A.1" && f["column"] == "Economically active").unwrap();
+    let active = figures
+        .iter()
+        .find(|f| f["table"] == "A.1" && f["column"] == "Economically active")
+        .unwrap();
     assert_eq!(active["value"], "73");
     assert_eq!(active["compare_label"], "GB");
     assert_eq!(active["compare"], "79");
@@ -121,19 +167,35 @@ fn show_la_puts_each_figure_beside_gb_and_the_pilot_range() {
     assert_eq!(v["centres"].as_array().unwrap().len(), 3);
     assert_eq!(v["wards"].as_array().unwrap().len(), 5);
     let text = stdout(&["show", "la", "blackpool"]);
-    let line = text.lines().find(|l| l.contains("A.1  Economically active ")).expect("A.1 line");
-    assert!(line.contains(" 73 ") && line.contains("GB 79") && line.contains("pilot range 70–83"), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("A.1  Economically active "))
+        .expect("A.1 line");
+    assert!(
+        line.contains(" 73 ") && line.contains("GB 79") && line.contains("pilot range 70–83"),
+        "{line}"
+    );
 }
 
 #[test]
 fn show_ward_compares_with_its_la_and_lists_centres() {
     let v = json(&["show", "ward", "westminster-church-street", "--format", "json"]);
-    let inactive = v["figures"].as_array().unwrap().iter().find(|f| f["column"] == "Economically inactive (ward)").unwrap();
+    let inactive = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "Economically inactive (ward)")
+        .unwrap();
     assert_eq!(inactive["value"], "40");
     assert_eq!(inactive["compare"], "29");
     assert_eq!(v["centres"][0]["id"], "westminster-church-street");
     let v = json(&["show", "ward", "somerset-watchet", "--format", "json"]);
-    let active = v["figures"].as_array().unwrap().iter().find(|f| f["column"] == "Economically active (ward)").unwrap();
+    let active = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "Economically active (ward)")
+        .unwrap();
     assert_eq!(active["compare_label"], "West Somerset");
     assert_eq!(active["compare"], "75");
 }
@@ -142,10 +204,20 @@ fn show_ward_compares_with_its_la_and_lists_centres() {
 fn show_centre_compares_with_the_other_pilot_centres() {
     let v = json(&["show", "centre", "kingston-upon-hull-macmillan", "--format", "json"]);
     assert_eq!(v["area_description"], "Urban");
-    let lone = v["figures"].as_array().unwrap().iter().find(|f| f["column"] == "Proportion of lone parent families").unwrap();
+    let lone = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "Proportion of lone parent families")
+        .unwrap();
     assert_eq!(lone["value"], "9.4");
     assert_eq!(lone["compare_label"], "pilot centres median");
-    let bme = v["figures"].as_array().unwrap().iter().find(|f| f["column"] == "Ethnicity (percentage of BME)").unwrap();
+    let bme = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["column"] == "Ethnicity (percentage of BME)")
+        .unwrap();
     assert!(bme["value"].is_null());
     let text = stdout(&["show", "centre", "kingston-upon-hull-macmillan"]);
     assert!(text.contains("Ethnicity (percentage of BME)"), "{text}");
@@ -168,7 +240,10 @@ fn table_csv_has_la_and_area_columns_and_empty_missing_cells() {
     assert!(csv.contains("\nnottingham,nottingham-aspley,1185,50,1235\n"), "{csv}");
     let csv = stdout(&["table", "A.6", "--format", "csv"]);
     assert!(csv.starts_with("la,centre,Area description,"), "{csv}");
-    assert!(csv.contains("\"Proportion of children in workless households, 0-4\""), "{csv}");
+    assert!(
+        csv.contains("\"Proportion of children in workless households, 0-4\""),
+        "{csv}"
+    );
 }
 
 #[test]
@@ -182,14 +257,27 @@ fn table_json_uses_null_for_missing_and_numbers_for_figures() {
         assert!(row["Bereaved"].is_null(), "{row}");
     }
     let v = json(&["table", "A.6", "--format", "json"]);
-    let brixton = v["rows"].as_array().unwrap().iter().find(|r| r["centre"] == "lambeth-brixton").unwrap();
+    let brixton = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["centre"] == "lambeth-brixton")
+        .unwrap();
     assert_eq!(brixton["Ethnicity (percentage of BME)"], 44);
     assert!(brixton["markers"][0].as_str().unwrap().ends_with(": +"), "{brixton}");
 }
 
 #[test]
 fn table_sorts_by_any_column_with_missing_last() {
-    let csv = stdout(&["table", "A.4", "--sort", "Economically inactive (ward)", "--desc", "--format", "csv"]);
+    let csv = stdout(&[
+        "table",
+        "A.4",
+        "--sort",
+        "Economically inactive (ward)",
+        "--desc",
+        "--format",
+        "csv",
+    ]);
     let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
     assert_eq!(first[4], "45");
     let csv = stdout(&["table", "A.3", "--sort", "3", "--format", "csv"]);
@@ -209,5 +297,9 @@ fn table_text_shows_title_source_notes_and_dashes_for_missing() {
     assert!(text.starts_with("Table A.2  Key benefits claimed"), "{text}");
     assert!(text.contains("Source: DWP benefit claimants"), "{text}");
     assert!(text.contains("Note: "), "{text}");
-    assert!(text.lines().any(|l| l.starts_with("Blackpool") && l.trim_end().ends_with('–')), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Blackpool") && l.trim_end().ends_with('–')),
+        "{text}"
+    );
 }

@@ -78,7 +78,11 @@ fn dangling_reference_names_record_and_position() {
     let e = errors(&dir);
     let (line, col) = position(&broken, "\"ealling\"");
     assert_eq!(e.0.len(), 1, "{e}");
-    assert_eq!((e.0[0].file.as_str(), e.0[0].line, e.0[0].col), ("centres.ron", line, col), "{e}");
+    assert_eq!(
+        (e.0[0].file.as_str(), e.0[0].line, e.0[0].col),
+        ("centres.ron", line, col),
+        "{e}"
+    );
     assert!(e.to_string().contains("unknown local authority `ealling`"), "{e}");
 }
 
@@ -158,7 +162,16 @@ fn table_cells_that_are_not_numbers_or_out_of_range_are_located() {
 )"#;
     fs::write(path(&dir, "tables/a5.ron"), table).unwrap();
     let e = errors(&dir).to_string();
-    assert!(e.contains("tables/a5.ron:8:") && e.contains("140 is out of range"), "{e}");
-    assert!(e.contains("tables/a5.ron:9:") && e.contains("expected a number, found `twelve`"), "{e}");
-    assert!(e.contains("unknown area `nowhere`") && e.contains("has 2 cells; expected 1"), "{e}");
+    assert!(
+        e.contains("tables/a5.ron:8:") && e.contains("140 is out of range"),
+        "{e}"
+    );
+    assert!(
+        e.contains("tables/a5.ron:9:") && e.contains("expected a number, found `twelve`"),
+        "{e}"
+    );
+    assert!(
+        e.contains("unknown area `nowhere`") && e.contains("has 2 cells; expected 1"),
+        "{e}"
+    );
 }

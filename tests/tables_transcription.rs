@@ -38,7 +38,8 @@ fn dataset() -> Dataset {
 }
 
 fn table<'a>(ds: &'a Dataset, id: &str) -> &'a Table {
-    ds.table(id).unwrap_or_else(|| panic!("Table {id} is missing from the bundled dataset"))
+    ds.table(id)
+        .unwrap_or_else(|| panic!("Table {id} is missing from the bundled dataset"))
 }
 
 fn expected_cell(s: &str) -> Option<&str> {
@@ -64,7 +65,9 @@ fn expected_area(level: Level, id: &str) -> Area {
 }
 
 fn column_name(t: &Table, i: usize) -> String {
-    t.columns.get(i).map_or_else(|| format!("column {i}"), |c| format!("column {i} {:?}", c.name))
+    t.columns
+        .get(i)
+        .map_or_else(|| format!("column {i}"), |c| format!("column {i} {:?}", c.name))
 }
 
 /// Compare one table with its expectation; every problem, one per line.
@@ -73,7 +76,10 @@ fn problems(ds: &Dataset, e: &Expect) -> Vec<String> {
     let id = e.id;
     let mut out = Vec::new();
     if t.title != e.title {
-        out.push(format!("Table {id}: title is {:?}, the source prints {:?}", t.title, e.title));
+        out.push(format!(
+            "Table {id}: title is {:?}, the source prints {:?}",
+            t.title, e.title
+        ));
     }
     if t.units != e.units {
         out.push(format!("Table {id}: units are {:?}, expected {:?}", t.units, e.units));
@@ -84,12 +90,21 @@ fn problems(ds: &Dataset, e: &Expect) -> Vec<String> {
     if let Some(source) = e.source
         && t.source != source
     {
-        out.push(format!("Table {id}: source is {:?}, the source line prints {:?}", t.source, source));
+        out.push(format!(
+            "Table {id}: source is {:?}, the source line prints {:?}",
+            t.source, source
+        ));
     }
     if let Some(columns) = e.columns {
-        let names: Vec<&str> = t.columns.iter().map(|c| c.name.trim_end_matches('*').trim_end()).collect();
+        let names: Vec<&str> = t
+            .columns
+            .iter()
+            .map(|c| c.name.trim_end_matches('*').trim_end())
+            .collect();
         if names != columns {
-            out.push(format!("Table {id}: columns are {names:?}, the source prints {columns:?}"));
+            out.push(format!(
+                "Table {id}: columns are {names:?}, the source prints {columns:?}"
+            ));
         }
     }
     let got: Vec<&str> = t.rows.iter().map(|r| r.area.id()).collect();
@@ -108,12 +123,18 @@ fn problems(ds: &Dataset, e: &Expect) -> Vec<String> {
         };
         let want_area = expected_area(e.level, area);
         if row.area != want_area {
-            out.push(format!("Table {id}, row {i} {label:?}: area is {:?}, expected {want_area:?}", row.area));
+            out.push(format!(
+                "Table {id}, row {i} {label:?}: area is {:?}, expected {want_area:?}",
+                row.area
+            ));
             // Cells of a different row would only add noise.
             continue;
         }
         if !row.label.contains(label) {
-            out.push(format!("Table {id}, row {label:?}: label is {:?}, expected it to name {label:?}", row.label));
+            out.push(format!(
+                "Table {id}, row {label:?}: label is {:?}, expected it to name {label:?}",
+                row.label
+            ));
         }
         if row.cells.len() != cells.len() {
             out.push(format!(
@@ -141,7 +162,13 @@ fn problems(ds: &Dataset, e: &Expect) -> Vec<String> {
 fn check(e: &Expect) {
     let ds = dataset();
     let p = problems(&ds, e);
-    assert!(p.is_empty(), "Table {} disagrees with the source in {} places:\n{}", e.id, p.len(), p.join("\n"));
+    assert!(
+        p.is_empty(),
+        "Table {} disagrees with the source in {} places:\n{}",
+        e.id,
+        p.len(),
+        p.join("\n")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -191,10 +218,18 @@ const A2: Expect = Expect {
     rows: &[
         ("blackpool", "Blackpool", &["3", "13", "3", "2", "1", "2", "-"]),
         ("ealing", "Ealing", &["3", "6", "3", "1", "1", "1", "-"]),
-        ("kingston-upon-hull", "Kingston-upon-Hull", &["5", "9", "3", "2", "1", "1", "-"]),
+        (
+            "kingston-upon-hull",
+            "Kingston-upon-Hull",
+            &["5", "9", "3", "2", "1", "1", "-"],
+        ),
         ("lambeth", "Lambeth", &["4", "7", "4", "1", "1", "1", "-"]),
         ("nottingham", "Nottingham", &["4", "9", "3", "1", "1", "1", "-"]),
-        ("redcar-and-cleveland", "Redcar and Cleveland", &["4", "10", "3", "2", "1", "1", "-"]),
+        (
+            "redcar-and-cleveland",
+            "Redcar and Cleveland",
+            &["4", "10", "3", "2", "1", "1", "-"],
+        ),
         ("sandwell", "Sandwell", &["5", "9", "3", "2", "1", "1", "-"]),
         ("somerset", "Somerset", &["1", "6", "1", "1", "-", "1", "-"]),
         ("southampton", "Southampton", &["2", "6", "2", "1", "-", "1", "-"]),
@@ -254,9 +289,17 @@ const A4: Expect = Expect {
         ("ealing-northolt-west-end", "Northolt West End", &["71", "-", "29", "-"]),
         ("ealing-norwood-green", "Norwood Green", &["65", "-", "35", "-"]),
         ("ealing-south-acton", "South Acton", &["73", "-", "27", "-"]),
-        ("kingston-upon-hull-southcoates-west", "Southcoates West", &["80", "71", "20", "-"]),
+        (
+            "kingston-upon-hull-southcoates-west",
+            "Southcoates West",
+            &["80", "71", "20", "-"],
+        ),
         ("kingston-upon-hull-newland", "Newland", &["55", "-", "45", "-"]),
-        ("kingston-upon-hull-orchard-park-and-greenwood", "Orchard Park and Greenwood", &["59", "-", "41", "-"]),
+        (
+            "kingston-upon-hull-orchard-park-and-greenwood",
+            "Orchard Park and Greenwood",
+            &["59", "-", "41", "-"],
+        ),
         ("lambeth-larkhall", "Larkhall", &["75", "76", "-", "24"]),
         ("lambeth-brixton-hill", "Brixton Hill", &["78", "-", "22", "-"]),
         ("lambeth-coldharbour", "Coldharbour", &["70", "-", "30", "-"]),
@@ -265,7 +308,11 @@ const A4: Expect = Expect {
         ("nottingham-aspley", "Aspley", &["65", "-", "38", "-"]),
         ("redcar-and-cleveland-loftus", "Loftus", &["67", "70", "33", "30"]),
         ("redcar-and-cleveland-grangetown", "Grangetown", &["55", "-", "45", "-"]),
-        ("redcar-and-cleveland-kirkleatham", "Kirkleatham", &["62", "-", "38", "-"]),
+        (
+            "redcar-and-cleveland-kirkleatham",
+            "Kirkleatham",
+            &["62", "-", "38", "-"],
+        ),
         ("sandwell-friar-park", "Friar Park", &["68", "73", "32", "27"]),
         ("sandwell-wednesbury-north", "Wednesbury North", &["73", "-", "27", "-"]),
         ("sandwell-tipton-green", "Tipton Green", &["73", "-", "27", "-"]),
@@ -303,9 +350,13 @@ const A5: Expect = Expect {
     ],
 };
 
-/// Lines 1015–1057. Part 1 prints the BME column twice (kept once). In
-/// part 2, Southampton prints two values after "Urban" (29 -) and
-/// Westminster two (49 32): the rest are blank.
+/// Lines 1015–1057 (the source text is tab-separated: read the fields by
+/// tab, not by eye). Part 1 prints the BME column twice (kept once). In
+/// part 2, Southampton leaves the workless field empty and prints lone
+/// parents then '-' for BME (`Urban\t\t29\t-`, lines 1050–1052, matching
+/// the 20 to 30 per cent of lone parent families the text gives for
+/// Southampton at line 465); Westminster prints workless and lone parents
+/// and leaves BME empty (`Urban\t49\t32\t`, lines 1053–1055).
 const A6: Expect = Expect {
     id: "A.6",
     title: "Reach area profile for the pilot children\u{2019}s centres",
@@ -320,12 +371,20 @@ const A6: Expect = Expect {
     ]),
     rows: &[
         ("blackpool-clifton", "Clifton", &["Urban", "40", "35", "1"]),
-        ("blackpool-talbot-and-brunswick", "Talbot and Brunswick", &["Urban", "38", "35", "2"]),
+        (
+            "blackpool-talbot-and-brunswick",
+            "Talbot and Brunswick",
+            &["Urban", "38", "35", "2"],
+        ),
         ("blackpool-grange-park", "Grange Park", &["Urban", "42", "31", "3"]),
         ("ealing-dormers-wells", "Dormers Wells", &["Urban", "33", "15", "74"]),
         ("ealing-south-acton", "South Acton", &["Urban", "38", "12", "33"]),
         ("ealing-limetrees", "Limetrees", &["Urban", "40", "15", "34"]),
-        ("kingston-upon-hull-macmillan", "Macmillan", &["Urban", "48", "9.4", "-"]),
+        (
+            "kingston-upon-hull-macmillan",
+            "Macmillan",
+            &["Urban", "48", "9.4", "-"],
+        ),
         ("kingston-upon-hull-escourt", "Escourt", &["Urban", "29", "2", "-"]),
         ("kingston-upon-hull-fenchurch", "Fenchurch", &["Urban", "35", "2", "-"]),
         ("lambeth-lark-hall", "Lark Hall", &["Urban", "41", "21", "27+"]),
@@ -335,18 +394,30 @@ const A6: Expect = Expect {
         ("nottingham-north-west", "North West", &["Urban", "56", "-", "-"]),
         ("nottingham-bestwood-park", "Bestwood Park", &["Urban", "37", "-", "-"]),
         ("redcar-and-cleveland-loftus", "Loftus", &["Urban", "35", "9", "1"]),
-        ("redcar-and-cleveland-grangetown", "Grangetown", &["Urban", "37", "25", "1"]),
+        (
+            "redcar-and-cleveland-grangetown",
+            "Grangetown",
+            &["Urban", "37", "25", "1"],
+        ),
         ("redcar-and-cleveland-redcar", "Redcar", &["Urban", "35", "13", "2"]),
         ("sandwell-friar-park", "Friar Park", &["Urban", "12", "10", "4"]),
         ("sandwell-tipton", "Tipton", &["Urban", "10", "8", "6"]),
-        ("sandwell-wednesbury-north", "Wednesbury North", &["Urban", "7", "10", "11"]),
+        (
+            "sandwell-wednesbury-north",
+            "Wednesbury North",
+            &["Urban", "7", "10", "11"],
+        ),
         ("somerset-watchet", "Watchet", &["Mostly rural", "-", "-", "-"]),
         ("somerset-williton", "Williton", &["Mostly rural", "-", "-", "-"]),
         ("somerset-chard", "Chard", &["Mostly urban", "-", "-", "-"]),
-        ("southampton-central", "Central", &["Urban", "29", "-", "-"]),
-        ("southampton-woolston", "Woolston", &["Urban", "20", "-", "-"]),
-        ("southampton-weston-park", "Weston Park", &["Urban", "25", "-", "-"]),
-        ("westminster-church-street", "Church Street", &["Urban", "49", "32", "-"]),
+        ("southampton-central", "Central", &["Urban", "-", "29", "-"]),
+        ("southampton-woolston", "Woolston", &["Urban", "-", "20", "-"]),
+        ("southampton-weston-park", "Weston Park", &["Urban", "-", "25", "-"]),
+        (
+            "westminster-church-street",
+            "Church Street",
+            &["Urban", "49", "32", "-"],
+        ),
         ("westminster-harrow-road", "Harrow Road", &["Urban", "46", "36", "-"]),
         ("westminster-queens-park", "Queens Park", &["Urban", "47", "38", "-"]),
     ],
@@ -432,7 +503,11 @@ const A9: Expect = Expect {
         ("redcar-and-cleveland-loftus", "Loftus", &["172", "10", "182"]),
         ("redcar-and-cleveland-kirkleatham", "Kirkleatham", &["206", "15", "221"]),
         ("kingston-upon-hull-pickering", "Pickering", &["266", "15", "281"]),
-        ("kingston-upon-hull-southcoates-west", "Southcoates West", &["161", "13", "174"]),
+        (
+            "kingston-upon-hull-southcoates-west",
+            "Southcoates West",
+            &["161", "13", "174"],
+        ),
         ("southampton-sholing", "Sholing", &["162", "14", "176"]),
         ("southampton-woolston", "Woolston", &["457", "26", "483"]),
     ],
@@ -530,10 +605,26 @@ fn table_a4_columns_are_ward_and_la_active_then_inactive() {
     assert_eq!(names.len(), 4, "Table A.4: 4 columns expected, got {names:?}");
     let active = |n: &str| n.contains("active") && !n.contains("inactive");
     let la = |n: &str| n.contains("local authority") || n.contains("la ");
-    assert!(active(&names[0]) && !la(&names[0]), "Table A.4 column 0 should be ward active: {:?}", names[0]);
-    assert!(!names[1].contains("inactive") && la(&names[1]), "Table A.4 column 1 should be LA active: {:?}", names[1]);
-    assert!(names[2].contains("inactive") && !la(&names[2]), "Table A.4 column 2 should be ward inactive: {:?}", names[2]);
-    assert!(names[3].contains("inactive") && la(&names[3]), "Table A.4 column 3 should be LA inactive: {:?}", names[3]);
+    assert!(
+        active(&names[0]) && !la(&names[0]),
+        "Table A.4 column 0 should be ward active: {:?}",
+        names[0]
+    );
+    assert!(
+        !names[1].contains("inactive") && la(&names[1]),
+        "Table A.4 column 1 should be LA active: {:?}",
+        names[1]
+    );
+    assert!(
+        names[2].contains("inactive") && !la(&names[2]),
+        "Table A.4 column 2 should be ward inactive: {:?}",
+        names[2]
+    );
+    assert!(
+        names[3].contains("inactive") && la(&names[3]),
+        "Table A.4 column 3 should be LA inactive: {:?}",
+        names[3]
+    );
 }
 
 #[test]
@@ -541,7 +632,11 @@ fn table_a6_area_description_is_the_only_text_column() {
     let ds = dataset();
     let t = table(&ds, "A.6");
     let text: Vec<bool> = t.columns.iter().map(|c| c.text).collect();
-    assert_eq!(text, [true, false, false, false], "Table A.6: only column 0 (Area description) is text");
+    assert_eq!(
+        text,
+        [true, false, false, false],
+        "Table A.6: only column 0 (Area description) is text"
+    );
     for other in ds.tables.iter().filter(|t| t.id != "A.6") {
         for c in &other.columns {
             assert!(!c.text, "Table {}, column {:?}: figures, not text", other.id, c.name);
@@ -554,7 +649,10 @@ fn table_a6_area_description_is_the_only_text_column() {
 // ---------------------------------------------------------------------------
 
 fn group_of<'a>(t: &'a Table, area: &str) -> Option<&'a str> {
-    t.rows.iter().find(|r| r.area.id() == area).and_then(|r| r.group.as_deref())
+    t.rows
+        .iter()
+        .find(|r| r.area.id() == area)
+        .and_then(|r| r.group.as_deref())
 }
 
 #[test]
@@ -637,12 +735,19 @@ fn tables_a7_a8_keep_markers_out_of_labels_and_cells() {
                 .iter()
                 .find(|r| r.area == Area::La(area.to_string()))
                 .unwrap_or_else(|| panic!("Table {id}: no row for {area}"));
-            assert_eq!(r.label, label, "Table {id}, row {area}: label as printed, without markers");
+            assert_eq!(
+                r.label, label,
+                "Table {id}, row {area}: label as printed, without markers"
+            );
             assert_eq!(r.markers, markers, "Table {id}, row {label:?}: markers");
         }
         for r in &t.rows {
             for c in r.cells.iter().flatten() {
-                assert!(!c.contains(['#', '*']), "Table {id}, row {:?}: marker in cell {c:?}", r.label);
+                assert!(
+                    !c.contains(['#', '*']),
+                    "Table {id}, row {:?}: marker in cell {c:?}",
+                    r.label
+                );
             }
         }
     }
@@ -652,19 +757,35 @@ fn tables_a7_a8_keep_markers_out_of_labels_and_cells() {
 fn notes_beneath_the_tables_are_kept() {
     let ds = dataset();
     let want: [(&str, &str); 9] = [
-        ("A.1", "Percentage given to the nearest whole number and is a proportion of total working age population (16-59/64)."),
+        (
+            "A.1",
+            "Percentage given to the nearest whole number and is a proportion of total working age population (16-59/64).",
+        ),
         ("A.2", "Percentage is a proportion of total working age population."),
         ("A.4", "Percentages are based on working age population."),
-        ("A.5", "A relative ranking of areas, according to their level of deprivation is provided here (out of 354 districts in England)."),
+        (
+            "A.5",
+            "A relative ranking of areas, according to their level of deprivation is provided here (out of 354 districts in England).",
+        ),
         ("A.7", "All numbers are rounded to the nearest 100."),
         ("A.7", "Has a sample size below 30."),
-        ("A.7", "Somerset is made up of Mendip, Sedgemoor, Taunton Deane, South Somerset and West Somerset."),
+        (
+            "A.7",
+            "Somerset is made up of Mendip, Sedgemoor, Taunton Deane, South Somerset and West Somerset.",
+        ),
         ("A.8", "All figures are rounded to the nearest 100."),
-        ("A.8", "Somerset is made up of Mendip, Sedgemoor, Taunton Deane, South Somerset and West Somerset."),
+        (
+            "A.8",
+            "Somerset is made up of Mendip, Sedgemoor, Taunton Deane, South Somerset and West Somerset.",
+        ),
     ];
     for (id, note) in want {
         let t = table(&ds, id);
-        assert!(t.notes.iter().any(|n| n.contains(note)), "Table {id}: no note containing {note:?}; notes are {:?}", t.notes);
+        assert!(
+            t.notes.iter().any(|n| n.contains(note)),
+            "Table {id}: no note containing {note:?}; notes are {:?}",
+            t.notes
+        );
     }
 }
 
@@ -679,17 +800,29 @@ fn cell<'a>(ds: &'a Dataset, table_id: &str, area: &Area, column: usize) -> Opti
         .iter()
         .find(|r| &r.area == area)
         .unwrap_or_else(|| panic!("Table {table_id}: no row for {}", area.id()));
-    r.cells.get(column).unwrap_or_else(|| panic!("Table {table_id}, row {:?}: no column {column}", r.label)).as_deref()
+    r.cells
+        .get(column)
+        .unwrap_or_else(|| panic!("Table {table_id}, row {:?}: no column {column}", r.label))
+        .as_deref()
 }
 
 #[test]
 fn a2_bereaved_is_empty_for_every_area_never_zero() {
     let ds = dataset();
     let t = table(&ds, "A.2");
-    let col = t.columns.iter().position(|c| c.name == "Bereaved").expect("Table A.2 has a Bereaved column");
+    let col = t
+        .columns
+        .iter()
+        .position(|c| c.name == "Bereaved")
+        .expect("Table A.2 has a Bereaved column");
     assert_eq!(t.rows.len(), 11, "Table A.2: ten LAs and GB");
     for r in &t.rows {
-        assert_eq!(r.cells.get(col).cloned().flatten(), None, "Table A.2, row {:?}, column Bereaved: printed '-'", r.label);
+        assert_eq!(
+            r.cells.get(col).cloned().flatten(),
+            None,
+            "Table A.2, row {:?}, column Bereaved: printed '-'",
+            r.label
+        );
     }
 }
 
@@ -697,7 +830,11 @@ fn a2_bereaved_is_empty_for_every_area_never_zero() {
 fn a2_others_on_income_related_benefits_are_empty_for_somerset_and_southampton() {
     let ds = dataset();
     for la in ["somerset", "southampton"] {
-        assert_eq!(cell(&ds, "A.2", &Area::La(la.into()), 4), None, "Table A.2, row {la}, column Others: printed '-'");
+        assert_eq!(
+            cell(&ds, "A.2", &Area::La(la.into()), 4),
+            None,
+            "Table A.2, row {la}, column Others: printed '-'"
+        );
     }
 }
 
@@ -706,8 +843,16 @@ fn a2_and_a1_have_a_gb_row_last() {
     let ds = dataset();
     for id in ["A.1", "A.2"] {
         let t = table(&ds, id);
-        assert_eq!(t.rows.last().map(|r| &r.area), Some(&Area::Gb), "Table {id}: the GB row comes last");
-        assert_eq!(t.rows.iter().filter(|r| r.area == Area::Gb).count(), 1, "Table {id}: one GB row");
+        assert_eq!(
+            t.rows.last().map(|r| &r.area),
+            Some(&Area::Gb),
+            "Table {id}: the GB row comes last"
+        );
+        assert_eq!(
+            t.rows.iter().filter(|r| r.area == Area::Gb).count(),
+            1,
+            "Table {id}: one GB row"
+        );
     }
 }
 
@@ -715,36 +860,86 @@ fn a2_and_a1_have_a_gb_row_last() {
 fn a9_chard_jocelyn_jsa_is_a_real_zero() {
     let ds = dataset();
     let area = Area::Ward("somerset-chard-jocelyn".into());
-    assert_eq!(cell(&ds, "A.9", &area, 1), Some("0"), "Table A.9, row Chard Jocelyn, column JSA: printed 0");
+    assert_eq!(
+        cell(&ds, "A.9", &area, 1),
+        Some("0"),
+        "Table A.9, row Chard Jocelyn, column JSA: printed 0"
+    );
 }
 
 #[test]
 fn a6_macmillan_lone_parent_share_is_9_point_4() {
     let ds = dataset();
     let area = Area::Centre("kingston-upon-hull-macmillan".into());
-    assert_eq!(cell(&ds, "A.6", &area, 2), Some("9.4"), "Table A.6, row Macmillan, column lone parent families");
+    assert_eq!(
+        cell(&ds, "A.6", &area, 2),
+        Some("9.4"),
+        "Table A.6, row Macmillan, column lone parent families"
+    );
+}
+
+#[test]
+fn a6_southampton_figures_are_lone_parent_shares_not_workless() {
+    // Lines 1050–1052: "Urban", an empty workless field, the lone-parent
+    // figure, then '-' for BME. Read by eye, the figure looks like workless.
+    let ds = dataset();
+    for (centre, lone_parents) in [("central", "29"), ("woolston", "20"), ("weston-park", "25")] {
+        let area = Area::Centre(format!("southampton-{centre}"));
+        assert_eq!(
+            cell(&ds, "A.6", &area, 1),
+            None,
+            "Table A.6, row {centre}, column 1 (workless 0-4): empty"
+        );
+        assert_eq!(
+            cell(&ds, "A.6", &area, 2),
+            Some(lone_parents),
+            "Table A.6, row {centre}, column 2 (lone parents)"
+        );
+        assert_eq!(
+            cell(&ds, "A.6", &area, 3),
+            None,
+            "Table A.6, row {centre}, column 3 (BME): printed '-'"
+        );
+    }
 }
 
 #[test]
 fn a6_lambeth_bme_keeps_the_plus_sign() {
     let ds = dataset();
-    assert_eq!(cell(&ds, "A.6", &Area::Centre("lambeth-lark-hall".into()), 3), Some("27+"));
-    assert_eq!(cell(&ds, "A.6", &Area::Centre("lambeth-brixton".into()), 3), Some("44+"));
+    assert_eq!(
+        cell(&ds, "A.6", &Area::Centre("lambeth-lark-hall".into()), 3),
+        Some("27+")
+    );
+    assert_eq!(
+        cell(&ds, "A.6", &Area::Centre("lambeth-brixton".into()), 3),
+        Some("44+")
+    );
 }
 
 #[test]
 fn a6_somerset_watchet_is_a_centre_with_a_text_description() {
     let ds = dataset();
     let area = Area::Centre("somerset-watchet".into());
-    assert_eq!(cell(&ds, "A.6", &area, 0), Some("Mostly rural"), "Table A.6, row Somerset Watchet, Area description");
-    assert_eq!(cell(&ds, "A.6", &Area::Centre("somerset-chard".into()), 0), Some("Mostly urban"));
+    assert_eq!(
+        cell(&ds, "A.6", &area, 0),
+        Some("Mostly rural"),
+        "Table A.6, row Somerset Watchet, Area description"
+    );
+    assert_eq!(
+        cell(&ds, "A.6", &Area::Centre("somerset-chard".into()), 0),
+        Some("Mostly urban")
+    );
 }
 
 #[test]
 fn a5_west_somerset_row_is_the_somerset_la() {
     let ds = dataset();
     let t = table(&ds, "A.5");
-    let r = t.rows.iter().find(|r| r.label == "West Somerset").expect("Table A.5 prints a West Somerset row");
+    let r = t
+        .rows
+        .iter()
+        .find(|r| r.label == "West Somerset")
+        .expect("Table A.5 prints a West Somerset row");
     assert_eq!(r.area, Area::La("somerset".into()));
     assert_eq!(r.cells, [Some("106".to_string())]);
 }
@@ -762,8 +957,16 @@ fn a4_first_rows_of_part_one_place_the_third_figure_by_what_it_complements() {
     ];
     for (ward, ward_inactive, la_inactive) in want {
         let area = Area::Ward(ward.into());
-        assert_eq!(cell(&ds, "A.4", &area, 2), ward_inactive, "Table A.4, row {ward}, column 2 (ward inactive)");
-        assert_eq!(cell(&ds, "A.4", &area, 3), la_inactive, "Table A.4, row {ward}, column 3 (LA inactive)");
+        assert_eq!(
+            cell(&ds, "A.4", &area, 2),
+            ward_inactive,
+            "Table A.4, row {ward}, column 2 (ward inactive)"
+        );
+        assert_eq!(
+            cell(&ds, "A.4", &area, 3),
+            la_inactive,
+            "Table A.4, row {ward}, column 3 (LA inactive)"
+        );
     }
 }
 
@@ -786,9 +989,19 @@ fn a4_la_figures_appear_only_on_each_groups_first_row() {
     ];
     for r in &t.rows {
         let first = firsts.contains(&r.area.id());
-        assert_eq!(r.cells.get(1).cloned().flatten().is_some(), first, "Table A.4, row {:?}, column 1 (LA active)", r.label);
+        assert_eq!(
+            r.cells.get(1).cloned().flatten().is_some(),
+            first,
+            "Table A.4, row {:?}, column 1 (LA active)",
+            r.label
+        );
         if !first {
-            assert_eq!(r.cells.get(3).cloned().flatten(), None, "Table A.4, row {:?}, column 3 (LA inactive)", r.label);
+            assert_eq!(
+                r.cells.get(3).cloned().flatten(),
+                None,
+                "Table A.4, row {:?}, column 3 (LA inactive)",
+                r.label
+            );
         }
     }
 }
@@ -798,5 +1011,8 @@ fn figures_are_kept_as_printed_strings() {
     let ds = dataset();
     assert_eq!(cell(&ds, "A.3", &Area::La("blackpool".into()), 1), Some("1,156"));
     assert_eq!(cell(&ds, "A.9", &Area::Ward("blackpool-park".into()), 2), Some("3,312"));
-    assert_eq!(cell(&ds, "A.8", &Area::La("kingston-upon-hull".into()), 1), Some("10,600"));
+    assert_eq!(
+        cell(&ds, "A.8", &Area::La("kingston-upon-hull".into()), 1),
+        Some("10,600")
+    );
 }

@@ -1,0 +1,287 @@
+//! The file system side of the notes file: the writers' lock, reading with a
+//! change stamp, the backup, and the atomic replace (temporary file in the
+//! same directory, `sync_all`, rename, directory sync).
+
+use std::fs::{self, File, Metadata, OpenOptions};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use super::NotesError;
+
+/// The notes file and the files kept beside it.
+#[derive(Debug, Clone)]
+pub(crate) struct Paths {
+    /// The notes file itself (a symlink is followed, so saving replaces its target).
+    pub file: PathBuf,
+    /// `<file>.lock`: created once, never replaced or deleted.
+    pub lock: PathBuf,
+    /// `<file>.bak`: the previous good version.
+    pub bak: PathBuf,
+    dir: PathBuf,
+}
+
+impl Paths {
+    pub fn new(path: &Path) -> Paths {
+        let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let file = if is_link {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        } else {
+            path.to_path_buf()
+        };
+        let dir = match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Paths {
+            lock: sibling(&file, ".lock"),
+            bak: sibling(&file, ".bak"),
+            file,
+            dir,
+        }
+    }
+
+    fn tmp(&self, of: &Path) -> PathBuf {
+        sibling(of, &format!(".tmp-{}", std::process::id()))
+    }
+}
+
+fn sibling(file: &Path, suffix: &str) -> PathBuf {
+    let mut s = file.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// What identifies one version of the notes file: length, modification time
+/// and (on Unix) inode, which changes on every save because saves rename.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    ino: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &Metadata) -> Stamp {
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            ino,
+        }
+    }
+}
+
+/// The stamp of the file now; `None` when it does not exist.
+pub(crate) fn stat(path: &Path) -> Result<Option<Stamp>, NotesError> {
+    match fs::metadata(path) {
+        Ok(m) => Ok(Some(Stamp::of(&m))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(NotesError::io(path, "read", e)),
+    }
+}
+
+/// The file's bytes and the stamp of exactly that version; `None` when it does not exist.
+pub(crate) fn read(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, NotesError> {
+    let mut f = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(NotesError::io(path, "read", e)),
+    };
+    let meta = f.metadata().map_err(|e| NotesError::io(path, "read", e))?;
+    if meta.is_dir() {
+        let e = std::io::Error::other("it is a directory");
+        return Err(NotesError::io(path, "read", e));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    f.read_to_end(&mut bytes).map_err(|e| NotesError::io(path, "read", e))?;
+    Ok(Some((bytes, Stamp::of(&meta))))
+}
+
+/// The writers' lock, held until dropped.
+#[derive(Debug)]
+pub(crate) struct Lock {
+    _file: File,
+}
+
+/// Take the writers' lock, creating the directory and the lock file if need
+/// be, and polling for up to `wait` while another process holds it.
+pub(crate) fn lock(paths: &Paths, wait: Duration) -> Result<Lock, NotesError> {
+    fs::create_dir_all(&paths.dir).map_err(|e| NotesError::io(&paths.dir, "create the directory", e))?;
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&paths.lock)
+        .map_err(|e| NotesError::io(&paths.lock, "open the lock file", e))?;
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(Lock { _file: file }),
+            Err(fs::TryLockError::WouldBlock) => {
+                let waited = start.elapsed();
+                if waited >= wait {
+                    return Err(NotesError::LockTimeout {
+                        lock: paths.lock.clone(),
+                        waited,
+                    });
+                }
+                std::thread::sleep(pause.min(wait - waited));
+                pause = (pause * 2).min(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(NotesError::io(&paths.lock, "lock", e)),
+        }
+    }
+}
+
+/// Replace the notes file with `text`, keeping `previous` (the good version
+/// just read, if any) as the backup. Call with the lock held. Returns the
+/// stamp of the new file.
+pub(crate) fn replace(paths: &Paths, previous: Option<&[u8]>, text: &str) -> Result<Stamp, NotesError> {
+    remove_stale_temporaries(paths);
+    let perms = fs::metadata(&paths.file).ok().map(|m| m.permissions());
+    if let Some(prev) = previous {
+        let tmp = paths.tmp(&paths.bak);
+        write_synced(&tmp, prev, perms.as_ref())
+            .and_then(|_| fs::rename(&tmp, &paths.bak).map_err(|e| NotesError::io(&paths.bak, "replace", e)))
+            .inspect_err(|_| {
+                let _ = fs::remove_file(&tmp);
+            })?;
+    }
+    let tmp = paths.tmp(&paths.file);
+    let stamp = write_synced(&tmp, text.as_bytes(), perms.as_ref())
+        .and_then(|stamp| {
+            fs::rename(&tmp, &paths.file)
+                .map(|_| stamp)
+                .map_err(|e| NotesError::io(&paths.file, "replace", e))
+        })
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })?;
+    sync_dir(&paths.dir);
+    Ok(stamp)
+}
+
+/// Write a new file, flushed to disk, with the given permissions (new files
+/// are private to the user on Unix: notes are about people).
+fn write_synced(path: &Path, bytes: &[u8], perms: Option<&fs::Permissions>) -> Result<Stamp, NotesError> {
+    let fail = |e| NotesError::io(path, "write", e);
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(path).map_err(fail)?;
+    if let Some(p) = perms {
+        f.set_permissions(p.clone()).map_err(fail)?;
+    }
+    f.write_all(bytes).map_err(fail)?;
+    f.sync_all().map_err(fail)?;
+    let meta = f.metadata().map_err(fail)?;
+    Ok(Stamp::of(&meta))
+}
+
+/// Make the rename durable. Best effort: the new file is already in place,
+/// and some file systems cannot sync a directory.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Remove `<file>.tmp-<pid>` and `<file>.bak.tmp-<pid>` left by killed
+/// writers. Only writers holding the lock create them, so with the lock held
+/// every one found is stale.
+fn remove_stale_temporaries(paths: &Paths) {
+    let Some(name) = paths.file.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(&paths.dir) else { return };
+    let prefixes = [format!("{name}.tmp-"), format!("{name}.bak.tmp-")];
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name();
+        let Some(entry_name) = entry_name.to_str() else {
+            continue;
+        };
+        let stale = prefixes.iter().any(|p| {
+            entry_name
+                .strip_prefix(p.as_str())
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replace_keeps_backup_and_cleans_stale_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::new(&dir.path().join("notes.ron"));
+        fs::write(dir.path().join("notes.ron.tmp-99999"), "half").unwrap();
+        fs::write(dir.path().join("notes.ron.tmp-keep.ron"), "not ours").unwrap();
+        let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
+        replace(&paths, None, "one").unwrap();
+        assert!(!paths.bak.exists());
+        let stamp = replace(&paths, Some(b"one"), "two").unwrap();
+        assert_eq!(fs::read_to_string(&paths.file).unwrap(), "two");
+        assert_eq!(fs::read_to_string(&paths.bak).unwrap(), "one");
+        assert_eq!(stat(&paths.file).unwrap(), Some(stamp));
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            ["notes.ron", "notes.ron.bak", "notes.ron.lock", "notes.ron.tmp-keep.ron"]
+        );
+    }
+
+    #[test]
+    fn a_held_lock_times_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::new(&dir.path().join("sub/notes.ron"));
+        let held = lock(&paths, Duration::from_secs(1)).unwrap();
+        match lock(&paths, Duration::from_millis(50)) {
+            Err(NotesError::LockTimeout { .. }) => {}
+            other => panic!("{other:?}"),
+        }
+        drop(held);
+        lock(&paths, Duration::from_millis(50)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_file_is_replaced_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir(dir.path().join("real")).unwrap();
+        fs::write(dir.path().join("real/notes.ron"), "old").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real/notes.ron"), dir.path().join("link.ron")).unwrap();
+        let paths = Paths::new(&dir.path().join("link.ron"));
+        let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
+        replace(&paths, Some(b"old"), "new").unwrap();
+        assert!(
+            fs::symlink_metadata(dir.path().join("link.ron"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(dir.path().join("real/notes.ron")).unwrap(), "new");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real/notes.ron.bak")).unwrap(),
+            "old"
+        );
+    }
+}
