@@ -4,7 +4,10 @@
 //! Data flows one way: `dataset` (load + validate) feeds `search`; the app
 //! (`app` state and update, `ui` rendering) and the `cli` both read them.
 
+pub mod app;
 pub mod cli;
 pub mod dataset;
 pub mod notes;
 pub mod search;
+pub mod tui;
+pub mod ui;

@@ -86,8 +86,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let data = cli.data.as_deref();
     match cli.command {
         None => {
-            use clap::CommandFactory;
-            Cli::command().print_help().map_err(CliError::Io)?;
+            let ds = load_dataset(data)?;
+            let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
+            crate::tui::run(ds, crate::notes::NoteStore::open(&path))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data),

@@ -50,11 +50,13 @@ mod error;
 mod export;
 mod file;
 mod model;
+mod search_docs;
 mod store;
 mod time;
 
 pub use error::NotesError;
 pub use export::{export_csv, export_markdown, note_source, target_las, target_title};
 pub use model::{Note, Target, newest_first};
+pub use search_docs::to_search_docs;
 pub use store::{LOCK_WAIT, NoteStore, default_path, resolve_path};
 pub use time::now_rfc3339;

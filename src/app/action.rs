@@ -1,0 +1,64 @@
+//! Everything that can happen to the app: what keys, the mouse, the
+//! terminal and timers turn into. `update` is the only consumer.
+
+/// One thing the user (or the terminal) asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    /// Collapse / go to parent / move left (tables: previous column).
+    Left,
+    /// Expand / move right (tables: next column).
+    Right,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    FocusNext,
+    FocusPrev,
+    /// Enter: open, expand, jump or choose.
+    Select,
+    /// Esc: close the overlay, or go back.
+    Back,
+    /// Number keys: jump to a tab (1-based).
+    TabNumber(u8),
+    NextTab,
+    PrevTab,
+    OpenSearch,
+    NextHit,
+    PrevHit,
+    OpenThemePicker,
+    OpenKindPicker,
+    ClearFilters,
+    Help,
+    /// Tables: sort by the selected column; again to reverse.
+    Sort,
+    /// Tables: open the caveat that touches the selected row.
+    ShowCaveat,
+    AddNote,
+    EditNote,
+    DeleteNote,
+    Confirm,
+    Cancel,
+    /// Text input in search, pickers and the note editor.
+    Input(char),
+    Backspace,
+    Delete,
+    Home,
+    End,
+    Newline,
+    /// Editor: save and close.
+    Save,
+    /// Pickers: toggle the selected item.
+    Toggle,
+    /// Mouse: left click at a cell.
+    Click(u16, u16),
+    /// Mouse wheel at a cell: negative up, positive down.
+    Scroll(u16, u16, i8),
+    Resize(u16, u16),
+    /// Periodic: pick up notes written by other processes.
+    Tick,
+}

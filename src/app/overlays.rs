@@ -1,0 +1,203 @@
+//! Actions while an overlay is open: the search box, the theme and kind
+//! pickers, the reader, help, the note editor and the delete confirmation.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::dataset::Kind;
+
+use super::action::Action;
+use super::jump;
+use super::notes_ops;
+use super::state::{Overlay, Picker, PickerKind, State};
+
+pub fn open_search(state: &mut State) {
+    state.overlay = Some(Overlay::Search);
+    run_search(state);
+}
+
+pub fn open_picker(state: &mut State, kind: PickerKind) {
+    state.overlay = Some(Overlay::Picker(Picker { kind, query: String::new(), selected: 0 }));
+}
+
+/// Re-run the live search for the current query (incremental when it extends the last).
+pub fn run_search(state: &mut State) {
+    let filters = state.search_filters();
+    let query = state.search.query.clone();
+    match state.searcher.search(&query, &filters) {
+        Ok(hits) => {
+            state.search.hits = hits.to_vec();
+            state.search.error = None;
+        }
+        Err(e) => {
+            state.search.hits.clear();
+            state.search.error = Some(e.to_string());
+        }
+    }
+    state.search.total = state.searcher.total();
+    state.search.selected = 0;
+}
+
+/// One line of a picker: id, label, whether it is active, matched char positions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerItem {
+    pub id: String,
+    pub label: String,
+    pub active: bool,
+    pub matches: Vec<usize>,
+}
+
+/// The picker's items, fuzzy-filtered by its query (best first; all when empty).
+pub fn picker_items(state: &State, p: &Picker) -> Vec<PickerItem> {
+    let all: Vec<(String, String, bool)> = match p.kind {
+        PickerKind::Themes => state
+            .ds
+            .themes
+            .iter()
+            .map(|t| (t.id.clone(), t.label.clone(), state.filters.themes.contains(&t.id)))
+            .collect(),
+        PickerKind::Kinds => Kind::ALL
+            .iter()
+            .map(|k| (k.as_str().to_string(), k.label().to_string(), state.filters.kinds.contains(k)))
+            .collect(),
+    };
+    if p.query.trim().is_empty() {
+        return all.into_iter().map(|(id, label, active)| PickerItem { id, label, active, matches: vec![] }).collect();
+    }
+    let matcher = SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<(i64, PickerItem)> = all
+        .into_iter()
+        .filter_map(|(id, label, active)| {
+            let (score, matches) = matcher.fuzzy_indices(&label, p.query.trim())?;
+            Some((score, PickerItem { id, label, active, matches }))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.into_iter().map(|(_, i)| i).collect()
+}
+
+pub fn update(state: &mut State, action: Action) {
+    let Some(overlay) = state.overlay.clone() else { return };
+    match overlay {
+        Overlay::Search => search(state, action),
+        Overlay::Picker(p) => picker(state, p, action),
+        Overlay::Reader { item, scroll } => match action {
+            Action::Back | Action::Select => state.overlay = None,
+            Action::AddNote => notes_ops::add(state),
+            a => {
+                let scroll = scrolled(scroll, a);
+                state.overlay = Some(Overlay::Reader { item, scroll });
+            }
+        },
+        Overlay::Help { scroll } => match action {
+            Action::Back | Action::Help => state.overlay = None,
+            a => state.overlay = Some(Overlay::Help { scroll: scrolled(scroll, a) }),
+        },
+        Overlay::Editor(_) => editor(state, action),
+        Overlay::ConfirmDelete { note } => match action {
+            Action::Confirm => notes_ops::confirm_delete(state, &note),
+            Action::Cancel => state.overlay = None,
+            _ => {}
+        },
+    }
+}
+
+fn scrolled(scroll: u16, a: Action) -> u16 {
+    let d: i32 = match a {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::HalfPageDown | Action::PageDown => 10,
+        Action::HalfPageUp | Action::PageUp => -10,
+        Action::Top => -10_000,
+        Action::Bottom => 10_000,
+        _ => 0,
+    };
+    (i32::from(scroll) + d).clamp(0, 1000) as u16
+}
+
+fn search(state: &mut State, action: Action) {
+    let n = state.search.hits.len();
+    match action {
+        Action::Back => state.overlay = None,
+        Action::Input(c) => {
+            state.search.query.push(c);
+            run_search(state);
+        }
+        Action::Backspace => {
+            state.search.query.pop();
+            run_search(state);
+        }
+        Action::Down if n > 0 => state.search.selected = (state.search.selected + 1).min(n - 1),
+        Action::Up => state.search.selected = state.search.selected.saturating_sub(1),
+        Action::PageDown if n > 0 => state.search.selected = (state.search.selected + 10).min(n - 1),
+        Action::PageUp => state.search.selected = state.search.selected.saturating_sub(10),
+        Action::Select => {
+            let Some(hit) = state.search.hits.get(state.search.selected) else { return };
+            let (id, kind) = (hit.id.clone(), hit.kind);
+            state.overlay = None;
+            jump::jump_to(state, &id, kind);
+        }
+        _ => {}
+    }
+}
+
+fn picker(state: &mut State, mut p: Picker, action: Action) {
+    let n = picker_items(state, &p).len();
+    match action {
+        Action::Back => return state.overlay = None,
+        Action::Input(c) => {
+            p.query.push(c);
+            p.selected = 0;
+        }
+        Action::Backspace => {
+            p.query.pop();
+            p.selected = 0;
+        }
+        Action::Down if n > 0 => p.selected = (p.selected + 1).min(n - 1),
+        Action::Up => p.selected = p.selected.saturating_sub(1),
+        Action::Toggle => {
+            if let Some(item) = picker_items(state, &p).get(p.selected) {
+                toggle(state, p.kind, &item.id);
+            }
+        }
+        _ => {}
+    }
+    state.overlay = Some(Overlay::Picker(p));
+}
+
+fn toggle(state: &mut State, kind: PickerKind, id: &str) {
+    match kind {
+        PickerKind::Themes => {
+            if !state.filters.themes.remove(id) {
+                state.filters.themes.insert(id.to_string());
+            }
+        }
+        PickerKind::Kinds => {
+            if let Some(k) = Kind::parse(id)
+                && !state.filters.kinds.remove(&k)
+            {
+                state.filters.kinds.insert(k);
+            }
+        }
+    }
+    state.list_selected = 0;
+}
+
+fn editor(state: &mut State, action: Action) {
+    let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else { return };
+    let t = &mut ed.text;
+    match action {
+        Action::Save => notes_ops::save(state),
+        Action::Input(c) => t.insert(c),
+        Action::Newline => t.newline(),
+        Action::Backspace => t.backspace(),
+        Action::Delete => t.delete(),
+        Action::Left => t.left(),
+        Action::Right => t.right(),
+        Action::Up => t.up(),
+        Action::Down => t.down(),
+        Action::Home => t.home(),
+        Action::End => t.end(),
+        _ => {}
+    }
+}

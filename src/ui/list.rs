@@ -1,0 +1,150 @@
+//! List-like pane bodies (passages, notes, wards, centres, tables, themes,
+//! glossary): one line per entry, and below it a preview of the selected
+//! entry. The passage a search jump landed on is highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Theme, clip, sanitize};
+use crate::app::State;
+use crate::app::layout::{list_height, scroll_offset};
+use crate::app::view::{Entry, entries};
+use crate::dataset::{Area, format_number, profile};
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
+    let list = entries(state);
+    if list.is_empty() {
+        let msg = if state.filters.is_empty() { "Nothing here." } else { "Nothing passes the filters (x clears them)." };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())), area);
+        return;
+    }
+    let h = list_height(area);
+    let list_area = clip(Rect::new(area.x, area.y, area.width, h), area);
+    let items: Vec<ListItem> = list.iter().map(|e| ListItem::new(entry_line(state, e, theme))).collect();
+    let selected = state.list_selected.min(list.len() - 1);
+    let mut ls = ListState::default().with_selected(Some(selected)).with_offset(scroll_offset(selected, h));
+    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected(focused)), list_area, &mut ls);
+    let preview_area = clip(Rect::new(area.x, area.y + h, area.width, area.height.saturating_sub(h)), area);
+    if preview_area.height > 1 {
+        let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
+        let inner = block.inner(preview_area);
+        frame.render_widget(block, preview_area);
+        let text = preview(state, &list[selected], theme);
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), inner);
+    }
+}
+
+fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
+    let ds = &state.ds;
+    match e {
+        Entry::Passage(i) => {
+            let p = &ds.passages[*i];
+            let landed = state.highlight.as_deref() == Some(p.id.as_str());
+            let mut spans = vec![Span::styled(format!("{:<12} ", truncate(p.kind.label(), 12)), theme.kind())];
+            let style = if landed { theme.landed() } else { theme.text() };
+            spans.push(Span::styled(sanitize::line(&p.title), style));
+            if !p.las.is_empty() {
+                let names: Vec<&str> = p.las.iter().filter_map(|l| ds.la(l)).map(|l| l.name.as_str()).collect();
+                spans.push(Span::styled(format!("  · {}", names.join(", ")), theme.dim()));
+            }
+            Line::from(spans)
+        }
+        Entry::Note(id) => match state.notes.get(id) {
+            Some(n) => Line::from(vec![
+                Span::styled("✎ ", theme.kind()),
+                Span::styled(sanitize::line(&n.title()), if state.highlight.as_deref() == Some(id.as_str()) { theme.landed() } else { theme.text() }),
+                Span::styled(format!("  · {}", crate::notes::target_title(ds, &n.target)), theme.dim()),
+                Span::styled(format!("  {}", n.updated), theme.dim()),
+            ]),
+            None => Line::raw(id.clone()),
+        },
+        Entry::Ward(id) => area_line(state, &Area::Ward(id.clone()), theme),
+        Entry::Centre(id) => area_line(state, &Area::Centre(id.clone()), theme),
+        Entry::Table(id) => {
+            let title = ds.table(id).map_or(String::new(), |t| t.title.clone());
+            Line::from(vec![Span::styled(format!("Table {id}  "), theme.heading()), Span::raw(sanitize::line(&title))])
+        }
+        Entry::Theme(id) => {
+            let t = ds.theme(id);
+            let n = ds.passages.iter().filter(|p| p.themes.contains(id)).count();
+            let on = state.filters.themes.contains(id);
+            Line::from(vec![
+                Span::raw(if on { "[x] " } else { "[ ] " }),
+                Span::styled(t.map_or(id.clone(), |t| t.label.clone()), theme.text()),
+                Span::styled(format!("  {n} passages"), theme.dim()),
+            ])
+        }
+        Entry::Glossary(i) => {
+            let g = &ds.glossary[*i];
+            Line::from(vec![Span::styled(format!("{:<8} ", g.abbr), theme.heading()), Span::raw(sanitize::line(&g.expansion))])
+        }
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+}
+
+/// A ward or centre with its figures on one line (ward inactivity vs its LA marked).
+fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
+    let name = state.ds.area_name(area);
+    let mut spans = vec![Span::styled(format!("{name:<24} "), theme.text())];
+    let mut above = None;
+    for f in profile(&state.ds, area) {
+        let short = state
+            .ds
+            .table(&f.table)
+            .and_then(|t| t.columns.get(f.column_index))
+            .and_then(|c| c.short.clone())
+            .unwrap_or(f.column.clone());
+        let v = f.value.clone().unwrap_or_else(|| "–".into());
+        let cmp = match (&f.compare_label, &f.compare) {
+            (Some(_), Some(c)) if matches!(area, Area::Ward(_)) => format!(" (LA {c})"),
+            (Some(_), None) if matches!(area, Area::Ward(_)) => " (LA –)".into(),
+            _ => String::new(),
+        };
+        spans.push(Span::styled(format!("{short} {v}{cmp}  "), theme.dim()));
+        if f.column.contains("inactive")
+            && let (Some(a), Some(b)) = (f.number(), f.compare_number())
+            && a - b > 10.0
+        {
+            above = Some(a - b);
+        }
+    }
+    if let Some(d) = above {
+        spans.push(Span::styled(format!("▲ +{} vs LA", format_number(d)), theme.warn()));
+    }
+    Line::from(spans)
+}
+
+fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
+    let ds = &state.ds;
+    match e {
+        Entry::Passage(i) => {
+            let p = &ds.passages[*i];
+            vec![
+                Line::styled(sanitize::line(&p.title), theme.title()),
+                Line::raw(sanitize::clean(&p.text)),
+                Line::styled(format!("{}, {} · themes: {}", crate::search::doc_label(p.source.doc), sanitize::line(&p.source.section), p.themes.join(", ")), theme.dim()),
+            ]
+        }
+        Entry::Note(id) => state.notes.get(id).map_or_else(Vec::new, |n| {
+            let mut v: Vec<Line> = sanitize::clean(&n.text).lines().map(|l| Line::raw(l.to_string())).collect();
+            v.push(Line::styled(format!("created {} · updated {} · e edit · d delete", n.created, n.updated), theme.dim()));
+            v
+        }),
+        Entry::Theme(id) => ds.theme(id).map_or_else(Vec::new, |t| {
+            vec![
+                Line::raw(sanitize::line(&t.description)),
+                Line::styled(format!("Synonyms: {} · Enter toggles the filter", t.synonyms.join(", ")), theme.dim()),
+            ]
+        }),
+        Entry::Table(id) => ds.table(id).map_or_else(Vec::new, |t| {
+            vec![Line::raw(format!("Source: {}", sanitize::line(&t.source))), Line::styled("Enter opens the table", theme.dim())]
+        }),
+        Entry::Ward(_) | Entry::Centre(_) => vec![Line::styled("Enter opens its pane", theme.dim())],
+        Entry::Glossary(_) => Vec::new(),
+    }
+}

@@ -1,0 +1,120 @@
+//! Rendering: a pure function of `&State` into a ratatui frame. One file
+//! per pane or overlay; every style comes from `theme`; every computed
+//! rectangle is clipped to the frame so no size, however small, panics.
+
+mod editor;
+mod help;
+mod list;
+mod navigator;
+mod overview;
+mod pane;
+mod picker;
+mod reader;
+pub mod sanitize;
+mod search;
+mod status;
+mod table_view;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
+
+use crate::app::{Overlay, State, layout};
+pub use theme::Theme;
+
+/// Draw the whole screen.
+pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
+    let area = frame.area();
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    if !layout::fits(area.width, area.height) {
+        return too_small(frame, area);
+    }
+    let a = layout::areas(area.width, area.height);
+    navigator::render(frame, clip(a.nav, area), state, theme);
+    pane::render(frame, clip(a.pane, area), state, theme);
+    status::render(frame, clip(a.status, area), state, theme);
+    match &state.overlay {
+        None => {}
+        Some(Overlay::Help { scroll }) => help::render(frame, area, *scroll, theme),
+        Some(Overlay::Search) => search::render(frame, area, state, theme),
+        Some(Overlay::Picker(p)) => picker::render(frame, area, state, p, theme),
+        Some(Overlay::Reader { item, scroll }) => reader::render(frame, area, state, item, *scroll, theme),
+        Some(Overlay::Editor(ed)) => editor::render(frame, area, state, ed, theme),
+        Some(Overlay::ConfirmDelete { note }) => editor::render_confirm(frame, area, state, note, theme),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = format!(
+        "Terminal too small: {}×{}. casebook needs at least {}×{}.",
+        area.width,
+        area.height,
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+}
+
+/// `r` clipped to `bounds` (never outside the buffer).
+pub(crate) fn clip(r: Rect, bounds: Rect) -> Rect {
+    r.intersection(bounds)
+}
+
+/// A centred popup of `pw`% × `ph`% of `area`, at least `min_w`×`min_h`, cleared.
+pub(crate) fn popup(frame: &mut Frame, area: Rect, pw: u16, ph: u16, title: &str, theme: &Theme) -> Rect {
+    let w = (area.width * pw / 100).max(40).min(area.width);
+    let h = (area.height * ph / 100).max(10).min(area.height);
+    let r = clip(Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h), area);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {title} "), theme.title()));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    inner
+}
+
+/// Spans for `text` with the characters in `ranges` (char indices) highlighted.
+pub(crate) fn highlighted<'a>(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    base: Style,
+    hl: Style,
+) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut cur = String::new();
+    let mut cur_hl = false;
+    for (i, c) in text.chars().enumerate() {
+        let on = ranges.iter().any(|r| r.contains(&i));
+        if on != cur_hl && !cur.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut cur), if cur_hl { base.patch(hl) } else { base }));
+        }
+        cur_hl = on;
+        // Sanitise per character so highlight positions stay aligned.
+        if c == '\n' || c == '\t' {
+            cur.push(' ');
+        } else if !c.is_control() {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        spans.push(Span::styled(cur, if cur_hl { base.patch(hl) } else { base }));
+    }
+    spans
+}
+
+/// A bordered block for a pane.
+pub(crate) fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(theme.border(focused))
+        .title(title)
+}
