@@ -275,10 +275,9 @@ fn click(state: &mut State, x: u16, y: u16) {
     let item_tabs = state.nav_item().map_or(&[][..], |i| tabs(&i));
     let inner = layout::inner(a.pane);
     if !item_tabs.is_empty() && y == inner.y {
-        // Tab titles are drawn as " 1 Label " separated by "│".
         let mut left = inner.x;
-        for (i, t) in item_tabs.iter().enumerate() {
-            let w = (t.label().chars().count() + 5) as u16;
+        for (i, t) in view::tab_titles(item_tabs, state.tab, inner.width).iter().enumerate() {
+            let w = t.chars().count() as u16 + 1;
             if x >= left && x < left + w {
                 return set_tab(state, i);
             }

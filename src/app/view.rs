@@ -195,3 +195,18 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
     notes.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
     notes.into_iter().map(|n| Entry::Note(n.id.clone())).collect()
 }
+
+/// The tab row's titles for a pane `width` cells wide: every title in full
+/// when they fit, otherwise only the active one in full and the rest as
+/// their numbers. Drawn separated by one-cell `│` (the click map uses the same).
+pub fn tab_titles(tabs: &[Tab], active: usize, width: u16) -> Vec<String> {
+    let full: Vec<String> = tabs.iter().enumerate().map(|(i, t)| format!(" {} {} ", i + 1, t.label())).collect();
+    let total: usize = full.iter().map(|s| s.chars().count() + 1).sum();
+    if total <= usize::from(width) {
+        return full;
+    }
+    tabs.iter()
+        .enumerate()
+        .map(|(i, t)| if i == active { format!(" {} {} ", i + 1, t.label()) } else { format!(" {} ", i + 1) })
+        .collect()
+}

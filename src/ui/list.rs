@@ -83,7 +83,7 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
     }
 }
 
-fn truncate(s: &str, n: usize) -> String {
+pub(crate) fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
 }
 

@@ -73,19 +73,23 @@ pub fn lines<'a>(state: &State, item: &NavItem, width: u16, theme: &Theme) -> Ve
     let mut out = header(state, item, theme);
     let figures = profile(&state.ds, &area);
     let label_w = figures.iter().map(|f| short(state, f).width()).max().unwrap_or(10).min(28);
-    let bar_w = usize::from(width).saturating_sub(label_w + 40).clamp(0, 24);
+    let bar_w = usize::from(width).saturating_sub(label_w + 26).clamp(0, 24);
+    let show_range = usize::from(width) >= label_w + 26 + bar_w + 18;
     let mut table = String::new();
     for f in &figures {
         if f.table != table {
             table = f.table.clone();
             let t = state.ds.table(&table);
             let title = t.map_or(String::new(), |t| {
-                format!("{}{}", t.title, t.period.as_ref().map_or(String::new(), |p| format!(" ({p})")))
+                match &t.period {
+                    Some(p) if !t.title.contains(p.as_str()) => format!("{} ({p})", t.title),
+                    _ => t.title.clone(),
+                }
             });
             out.push(Line::raw(""));
             out.push(Line::styled(format!("Table {table}  {}", sanitize::line(&title)), theme.heading()));
         }
-        out.push(figure_line(state, f, label_w, bar_w, theme));
+        out.push(figure_line(state, f, label_w, bar_w, show_range, theme));
     }
     if figures.is_empty() {
         out.push(Line::styled("No table holds figures for this area.", theme.dim()));
@@ -117,7 +121,7 @@ pub fn bar(v: f64, max: f64, width: usize) -> String {
     s
 }
 
-fn figure_line<'a>(state: &State, f: &FigureLine, label_w: usize, bar_w: usize, theme: &Theme) -> Line<'a> {
+fn figure_line<'a>(state: &State, f: &FigureLine, label_w: usize, bar_w: usize, show_range: bool, theme: &Theme) -> Line<'a> {
     let value = f.value.clone().unwrap_or_else(|| "–".into());
     let max = [f.number(), f.compare_number(), f.range.map(|r| r.1)].into_iter().flatten().fold(0.0, f64::max);
     let mut spans = vec![Span::raw(format!("  {} ", pad(&short(state, f), label_w))), Span::raw(format!("{value:>7} "))];
@@ -128,7 +132,7 @@ fn figure_line<'a>(state: &State, f: &FigureLine, label_w: usize, bar_w: usize, 
         let cmp = f.compare.clone().unwrap_or_else(|| "–".into());
         spans.push(Span::styled(format!(" {label} {cmp}"), theme.compare()));
     }
-    if let Some((lo, hi)) = f.range {
+    if let Some((lo, hi)) = f.range.filter(|_| show_range) {
         spans.push(Span::styled(format!("  range {}–{}", format_number(lo), format_number(hi)), theme.dim()));
     }
     if f.column.contains("inactive")

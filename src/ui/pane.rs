@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, clip, list, overview, pane_block, sanitize, table_view};
 use crate::app::layout::{inner, pane_body};
 use crate::app::nav::NavItem;
-use crate::app::view::{PaneKind, pane_kind, tabs};
+use crate::app::view::{PaneKind, pane_kind, tab_titles, tabs};
 use crate::app::{Focus, State};
 
 /// The pane's title for the selected navigator item.
@@ -38,8 +38,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     if !item_tabs.is_empty() {
         let i = inner(area);
         let mut spans = Vec::new();
-        for (n, t) in item_tabs.iter().enumerate() {
-            spans.push(Span::styled(format!(" {} {} ", n + 1, t.label()), theme.tab(n == state.tab)));
+        for (n, t) in tab_titles(item_tabs, state.tab, i.width).into_iter().enumerate() {
+            spans.push(Span::styled(t, theme.tab(n == state.tab)));
             spans.push(Span::styled("│", theme.dim()));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), clip(Rect::new(i.x, i.y, i.width, 1), area));

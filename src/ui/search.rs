@@ -35,7 +35,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         .hits
         .iter()
         .map(|h| {
-            let mut title = vec![Span::styled(format!("{:<12} ", h.kind.label()), theme.kind())];
+            let mut title = vec![Span::styled(format!("{:<12} ", super::list::truncate(h.kind.label(), 12)), theme.kind())];
             title.extend(highlighted(&h.title, &h.title_matches, theme.title(), theme.matched()));
             let las: Vec<&str> = h.las.iter().filter_map(|l| state.ds.la(l)).map(|l| l.name.as_str()).collect();
             if !las.is_empty() {
