@@ -42,10 +42,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, ds: Dataset, notes: NoteS
     while !state.quit {
         terminal.draw(|f| render(f, &state, &theme))?;
         let timeout = RELOAD_EVERY.saturating_sub(last_reload.elapsed());
-        if event::poll(timeout)? {
-            if let Some(action) = to_action(&state, event::read()?) {
-                update(&mut state, action);
-            }
+        if event::poll(timeout)?
+            && let Some(action) = to_action(&state, event::read()?)
+        {
+            update(&mut state, action);
         }
         if last_reload.elapsed() >= RELOAD_EVERY {
             update(&mut state, Action::Tick);

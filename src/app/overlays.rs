@@ -72,7 +72,7 @@ pub fn picker_items(state: &State, p: &Picker) -> Vec<PickerItem> {
             Some((score, PickerItem { id, label, active, matches }))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     scored.into_iter().map(|(_, i)| i).collect()
 }
 

@@ -37,18 +37,39 @@ pub fn run(data: Option<&Path>, args: ListArgs) -> Result<ExitCode, CliError> {
     }
     let la = args.la.as_deref();
     let rows: Vec<Value> = match args.what {
-        ListWhat::Las => ds.las.iter().filter(|l| la.is_none_or(|x| x == l.id)).map(|l| json!({
-            "id": l.id, "name": l.name, "aliases": l.aliases,
-            "centres": ds.centres_of(&l.id).count(), "wards": ds.wards_of(&l.id).count(),
-            "passages": ds.passages_for_la(&l.id).count(),
-        })).collect(),
-        ListWhat::Centres => ds.centres.iter().filter(|c| la.is_none_or(|x| x == c.la)).map(|c| json!({
-            "id": c.id, "la": c.la, "name": c.name, "table_name": c.table_name, "wards": c.wards,
-        })).collect(),
-        ListWhat::Wards => ds.wards.iter().filter(|w| la.is_none_or(|x| x == w.la)).map(|w| json!({
-            "id": w.id, "la": w.la, "name": w.name, "district": w.district,
-            "centres": ds.centres_of_ward(&w.id).map(|c| c.id.clone()).collect::<Vec<_>>(),
-        })).collect(),
+        ListWhat::Las => ds
+            .las
+            .iter()
+            .filter(|l| la.is_none_or(|x| x == l.id))
+            .map(|l| {
+                json!({
+                    "id": l.id, "name": l.name, "aliases": l.aliases,
+                    "centres": ds.centres_of(&l.id).count(), "wards": ds.wards_of(&l.id).count(),
+                    "passages": ds.passages_for_la(&l.id).count(),
+                })
+            })
+            .collect(),
+        ListWhat::Centres => ds
+            .centres
+            .iter()
+            .filter(|c| la.is_none_or(|x| x == c.la))
+            .map(|c| {
+                json!({
+                    "id": c.id, "la": c.la, "name": c.name, "table_name": c.table_name, "wards": c.wards,
+                })
+            })
+            .collect(),
+        ListWhat::Wards => ds
+            .wards
+            .iter()
+            .filter(|w| la.is_none_or(|x| x == w.la))
+            .map(|w| {
+                json!({
+                    "id": w.id, "la": w.la, "name": w.name, "district": w.district,
+                    "centres": ds.centres_of_ward(&w.id).map(|c| c.id.clone()).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
         ListWhat::Themes => themes(&ds, la),
     };
     match args.format {
@@ -68,7 +89,12 @@ fn themes(ds: &Dataset, la: Option<&str>) -> Vec<Value> {
                 .las
                 .iter()
                 .filter(|l| la.is_none_or(|x| x == l.id))
-                .map(|l| (l.id.clone(), json!(tagged.iter().filter(|p| p.las.contains(&l.id)).count())))
+                .map(|l| {
+                    (
+                        l.id.clone(),
+                        json!(tagged.iter().filter(|p| p.las.contains(&l.id)).count()),
+                    )
+                })
                 .collect();
             json!({
                 "id": t.id, "label": t.label, "description": t.description, "synonyms": t.synonyms,
@@ -93,17 +119,30 @@ fn s(v: &Value, k: &str) -> String {
     match &v[k] {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        Value::Array(a) => a.iter().map(|x| x.as_str().map_or(x.to_string(), String::from)).collect::<Vec<_>>().join(", "),
+        Value::Array(a) => a
+            .iter()
+            .map(|x| x.as_str().map_or(x.to_string(), String::from))
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }
 
 fn text(what: ListWhat, rows: &[Value]) -> String {
     let (head, keys): (&[&str], &[&str]) = match what {
-        ListWhat::Las => (&["ID", "NAME", "CENTRES", "WARDS", "PASSAGES"], &["id", "name", "centres", "wards", "passages"]),
+        ListWhat::Las => (
+            &["ID", "NAME", "CENTRES", "WARDS", "PASSAGES"],
+            &["id", "name", "centres", "wards", "passages"],
+        ),
         ListWhat::Centres => (&["ID", "LA", "NAME", "WARDS"], &["id", "la", "name", "wards"]),
-        ListWhat::Wards => (&["ID", "LA", "NAME", "DISTRICT", "CENTRES"], &["id", "la", "name", "district", "centres"]),
-        ListWhat::Themes => (&["ID", "LABEL", "PASSAGES", "PER LA"], &["id", "label", "passages", "per_la"]),
+        ListWhat::Wards => (
+            &["ID", "LA", "NAME", "DISTRICT", "CENTRES"],
+            &["id", "la", "name", "district", "centres"],
+        ),
+        ListWhat::Themes => (
+            &["ID", "LABEL", "PASSAGES", "PER LA"],
+            &["id", "label", "passages", "per_la"],
+        ),
     };
     let mut table = vec![head.iter().map(|h| h.to_string()).collect::<Vec<_>>()];
     for r in rows {

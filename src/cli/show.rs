@@ -45,11 +45,17 @@ pub fn run(data: Option<&Path>, args: ShowArgs) -> Result<ExitCode, CliError> {
 }
 
 fn not_found<'a>(what: &'static str, id: &str, ids: impl Iterator<Item = &'a str>) -> CliError {
-    CliError::NotFound { what, id: id.to_string(), suggestions: closest(id, ids) }
+    CliError::NotFound {
+        what,
+        id: id.to_string(),
+        suggestions: closest(id, ids),
+    }
 }
 
 fn show_la(ds: &Dataset, id: &str) -> Result<Value, CliError> {
-    let la = ds.la(id).ok_or_else(|| not_found("local authority", id, ds.las.iter().map(|l| l.id.as_str())))?;
+    let la = ds
+        .la(id)
+        .ok_or_else(|| not_found("local authority", id, ds.las.iter().map(|l| l.id.as_str())))?;
     let area = Area::La(la.id.clone());
     let passages: Vec<&Passage> = ds.passages_for_la(&la.id).collect();
     Ok(json!({
@@ -63,11 +69,16 @@ fn show_la(ds: &Dataset, id: &str) -> Result<Value, CliError> {
 }
 
 fn show_centre(ds: &Dataset, id: &str) -> Result<Value, CliError> {
-    let c = ds.centre(id).ok_or_else(|| not_found("centre", id, ds.centres.iter().map(|c| c.id.as_str())))?;
+    let c = ds
+        .centre(id)
+        .ok_or_else(|| not_found("centre", id, ds.centres.iter().map(|c| c.id.as_str())))?;
     let area = Area::Centre(c.id.clone());
     let passages: Vec<&Passage> = ds.passages_for_centre(&c.id).collect();
     let description = ds.rows_for(&area).find_map(|(t, r)| {
-        t.columns.iter().position(|col| col.text).and_then(|i| r.cells.get(i).cloned().flatten())
+        t.columns
+            .iter()
+            .position(|col| col.text)
+            .and_then(|i| r.cells.get(i).cloned().flatten())
     });
     Ok(json!({
         "type": "centre", "id": c.id, "name": c.name, "table_name": c.table_name, "la": c.la,
@@ -81,7 +92,9 @@ fn show_centre(ds: &Dataset, id: &str) -> Result<Value, CliError> {
 }
 
 fn show_ward(ds: &Dataset, id: &str) -> Result<Value, CliError> {
-    let w = ds.ward(id).ok_or_else(|| not_found("ward", id, ds.wards.iter().map(|w| w.id.as_str())))?;
+    let w = ds
+        .ward(id)
+        .ok_or_else(|| not_found("ward", id, ds.wards.iter().map(|w| w.id.as_str())))?;
     let area = Area::Ward(w.id.clone());
     let passages: Vec<&Passage> = ds.passages_for_ward(&w.id).collect();
     Ok(json!({
@@ -111,7 +124,11 @@ fn grouped(passages: &[&Passage]) -> Value {
     for p in passages.iter().filter(|p| p.kind != Kind::Caveat) {
         by.entry(p.kind).or_default().push(passage_json(p));
     }
-    Value::Array(by.into_iter().map(|(k, v)| json!({"kind": k.as_str(), "label": k.label(), "passages": v})).collect())
+    Value::Array(
+        by.into_iter()
+            .map(|(k, v)| json!({"kind": k.as_str(), "label": k.label(), "passages": v}))
+            .collect(),
+    )
 }
 
 /// Caveats among the passages, plus any caveat pointing at the area's table rows.
@@ -131,13 +148,25 @@ fn figure_row(f: &FigureLine) -> Vec<String> {
         (Some(l), None) => format!("{l} –"),
         _ => String::new(),
     };
-    let range = f.range.map_or(String::new(), |(a, b)| format!("pilot range {}–{}", format_number(a), format_number(b)));
-    vec![f.table.clone(), f.column.clone(), f.value.clone().unwrap_or_else(|| "–".into()), cmp, range]
+    let range = f.range.map_or(String::new(), |(a, b)| {
+        format!("pilot range {}–{}", format_number(a), format_number(b))
+    });
+    vec![
+        f.table.clone(),
+        f.column.clone(),
+        f.value.clone().unwrap_or_else(|| "–".into()),
+        cmp,
+        range,
+    ]
 }
 
 fn text(v: &Value) -> String {
     let name = v["name"].as_str().unwrap_or_default();
-    let mut out = format!("{name} ({} `{}`)\n", v["type"].as_str().unwrap_or_default(), v["id"].as_str().unwrap_or_default());
+    let mut out = format!(
+        "{name} ({} `{}`)\n",
+        v["type"].as_str().unwrap_or_default(),
+        v["id"].as_str().unwrap_or_default()
+    );
     for key in ["la", "district", "table_name", "area_description"] {
         if let Some(s) = v[key].as_str() {
             out.push_str(&format!("{}: {s}\n", key.replace('_', " ")));
@@ -161,7 +190,11 @@ fn text(v: &Value) -> String {
         if let Some(a) = v[key].as_array().filter(|a| !a.is_empty()) {
             out.push_str(&format!("\n{}{}\n", key[..1].to_uppercase(), &key[1..]));
             for x in a {
-                out.push_str(&format!("  {}  {}\n", x["id"].as_str().unwrap_or_default(), x["name"].as_str().unwrap_or_default()));
+                out.push_str(&format!(
+                    "  {}  {}\n",
+                    x["id"].as_str().unwrap_or_default(),
+                    x["name"].as_str().unwrap_or_default()
+                ));
             }
         }
     }
@@ -184,7 +217,9 @@ fn text(v: &Value) -> String {
 }
 
 fn figure_from_json(f: &Value) -> Option<FigureLine> {
-    let range = f["range"].as_array().and_then(|r| Some((r.first()?.as_f64()?, r.get(1)?.as_f64()?)));
+    let range = f["range"]
+        .as_array()
+        .and_then(|r| Some((r.first()?.as_f64()?, r.get(1)?.as_f64()?)));
     Some(FigureLine {
         table: f["table"].as_str()?.to_string(),
         column: f["column"].as_str()?.to_string(),

@@ -79,7 +79,11 @@ fn cell_value(t: &Table, ci: usize, cell: Option<&String>) -> Value {
         None => Value::Null,
         Some(s) if t.columns[ci].text => Value::String(s.clone()),
         Some(s) => parse_figure(s).map_or(Value::Null, |f| {
-            if f.value.fract() == 0.0 { json!(f.value as i64) } else { json!(f.value) }
+            if f.value.fract() == 0.0 {
+                json!(f.value as i64)
+            } else {
+                json!(f.value)
+            }
         }),
     }
 }
@@ -106,7 +110,11 @@ fn csv_line(fields: &[String]) -> String {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) { format!("\"{}\"", f.replace('"', "\"\"")) } else { f.clone() }
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
         })
         .collect();
     format!("{}\n", quoted.join(","))
@@ -165,7 +173,11 @@ pub fn text(ds: &Dataset, t: &Table, order: &[usize]) -> String {
         out.push_str(&format!("Period: {p}    Units: {}\n", units(t.units)));
     }
     out.push('\n');
-    let mut rows = vec![std::iter::once("Area".to_string()).chain(t.columns.iter().map(|c| c.short.clone().unwrap_or(c.name.clone()))).collect::<Vec<_>>()];
+    let mut rows = vec![
+        std::iter::once("Area".to_string())
+            .chain(t.columns.iter().map(|c| c.short.clone().unwrap_or(c.name.clone())))
+            .collect::<Vec<_>>(),
+    ];
     for &r in order {
         let row = &t.rows[r];
         let mut label = row.label.clone();

@@ -72,7 +72,10 @@ const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_fil
 pub fn load_bundled() -> Result<Dataset, LoadErrors> {
     let files = BUNDLED
         .iter()
-        .map(|(path, text)| SourceFile { path: (*path).to_string(), bytes: text.as_bytes().to_vec() })
+        .map(|(path, text)| SourceFile {
+            path: (*path).to_string(),
+            bytes: text.as_bytes().to_vec(),
+        })
         .collect();
     load(files)
 }
@@ -82,7 +85,10 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     if !dir.is_dir() {
-        return Err(LoadErrors(vec![whole_file(&dir.display().to_string(), "is not a directory")]));
+        return Err(LoadErrors(vec![whole_file(
+            &dir.display().to_string(),
+            "is not a directory",
+        )]));
     }
     collect_dir(dir, dir, &mut files, &mut errors);
     if !errors.is_empty() {
@@ -95,11 +101,20 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
 fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mut Vec<LoadError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return errors.push(whole_file(&dir.display().to_string(), &format!("cannot read directory: {e}"))),
+        Err(e) => {
+            return errors.push(whole_file(
+                &dir.display().to_string(),
+                &format!("cannot read directory: {e}"),
+            ));
+        }
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
         if path.is_dir() {
             collect_dir(root, &path, files, errors);
             continue;
@@ -108,9 +123,10 @@ fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mu
             continue;
         }
         match std::fs::metadata(&path) {
-            Ok(m) if m.len() > MAX_FILE_BYTES => {
-                errors.push(whole_file(&rel, &format!("is {} bytes; the limit is {MAX_FILE_BYTES}", m.len())))
-            }
+            Ok(m) if m.len() > MAX_FILE_BYTES => errors.push(whole_file(
+                &rel,
+                &format!("is {} bytes; the limit is {MAX_FILE_BYTES}", m.len()),
+            )),
             _ => match std::fs::read(&path) {
                 Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
                 Err(e) => errors.push(whole_file(&rel, &format!("cannot read: {e}"))),
@@ -120,7 +136,12 @@ fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mu
 }
 
 pub(super) fn whole_file(file: &str, message: &str) -> LoadError {
-    LoadError { file: file.to_string(), line: 0, col: 0, message: message.to_string() }
+    LoadError {
+        file: file.to_string(),
+        line: 0,
+        col: 0,
+        message: message.to_string(),
+    }
 }
 
 /// Parse and validate a dataset from its files.
@@ -167,7 +188,10 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
     }
     for required in ["las.ron", "centres.ron", "wards.ron", "themes.ron", "glossary.ron"] {
         if !files.iter().any(|f| f.path == required) {
-            errors.push(whole_file(required, "is missing: every dataset has this file (see data/README.md)"));
+            errors.push(whole_file(
+                required,
+                "is missing: every dataset has this file (see data/README.md)",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -195,7 +219,12 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, errors: &mut Vec<LoadError
             if at_end && !matches!(e.code, ron::Error::Eof) {
                 message.push_str(" at the end of the file: the file looks truncated");
             }
-            errors.push(LoadError { file: path.to_string(), line: e.span.start.line, col: e.span.start.col, message });
+            errors.push(LoadError {
+                file: path.to_string(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message,
+            });
             None
         }
     }
@@ -247,7 +276,6 @@ pub(super) fn locate(text: &str, field: &str, needle: &str) -> (usize, usize) {
         None => (1, 1),
     }
 }
-
 
 /// 1-based line and column of byte offset `at` in `text`.
 pub(super) fn line_col_at(text: &str, at: usize) -> (usize, usize) {

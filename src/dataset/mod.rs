@@ -13,8 +13,8 @@ mod validate;
 pub use load::{DataSource, LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
-pub use tables::{resolve_column, sorted_rows};
 pub use query::{Figure, parse_figure, slug, table_id};
+pub use tables::{resolve_column, sorted_rows};
 
 /// Everything casebook knows, loaded and validated.
 #[derive(Debug, Clone, Default)]

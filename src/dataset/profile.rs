@@ -41,7 +41,9 @@ impl FigureLine {
 pub fn profile(ds: &Dataset, area: &Area) -> Vec<FigureLine> {
     let mut out = Vec::new();
     for table in &ds.tables {
-        let Some(row) = table.rows.iter().find(|r| &r.area == area) else { continue };
+        let Some(row) = table.rows.iter().find(|r| &r.area == area) else {
+            continue;
+        };
         for (ci, col) in table.columns.iter().enumerate() {
             if col.text || is_la_comparison_column(&col.name) && matches!(area, Area::Ward(_)) {
                 continue;
@@ -75,10 +77,18 @@ fn comparison(ds: &Dataset, t: &Table, row: &Row, ci: usize, area: &Area) -> (Op
         Area::Ward(_) => {
             // "X (ward)" is compared with "X (local authority)" on the group's first row.
             let name = &t.columns[ci].name;
-            let Some(stem) = name.strip_suffix("(ward)") else { return (None, None) };
-            let la_col = t.columns.iter().position(|c| c.name == format!("{stem}(local authority)"));
+            let Some(stem) = name.strip_suffix("(ward)") else {
+                return (None, None);
+            };
+            let la_col = t
+                .columns
+                .iter()
+                .position(|c| c.name == format!("{stem}(local authority)"));
             let first = t.rows.iter().find(|r| r.group.is_some() && r.group == row.group);
-            let label = row.group.clone().or_else(|| Some(ds.area_name(&Area::La(area.la_id(ds).to_string()))));
+            let label = row
+                .group
+                .clone()
+                .or_else(|| Some(ds.area_name(&Area::La(area.la_id(ds).to_string()))));
             match (la_col, first) {
                 (Some(lc), Some(first)) => (label, first.cells.get(lc).cloned().flatten()),
                 _ => (None, None),
@@ -114,7 +124,11 @@ fn median(values: &[f64]) -> Option<f64> {
     }
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
 }
 
 /// Print a number without a trailing `.0`, with thousands separators as the source does.

@@ -14,7 +14,9 @@ pub struct Figure {
 /// Parse a printed figure. `None` when it is not a number.
 pub fn parse_figure(printed: &str) -> Option<Figure> {
     let t = printed.trim();
-    let end = t.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-')).unwrap_or(t.len());
+    let end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-'))
+        .unwrap_or(t.len());
     let (num, rest) = t.split_at(end);
     let num: String = num.chars().filter(|&c| c != ',').collect();
     if num.is_empty() || num == "-" {
@@ -86,12 +88,14 @@ impl Dataset {
         self.passages.iter().filter(move |p| p.las.iter().any(|l| l == la))
     }
     pub fn passages_for_centre<'a>(&'a self, centre: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
-        self.passages.iter().filter(move |p| p.centre.as_deref() == Some(centre))
-    }
-    pub fn passages_for_ward<'a>(&'a self, ward: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.passages
             .iter()
-            .filter(move |p| p.wards.iter().any(|w| w == ward) || p.refs.iter().any(|r| r.area == Some(Area::Ward(ward.to_string()))))
+            .filter(move |p| p.centre.as_deref() == Some(centre))
+    }
+    pub fn passages_for_ward<'a>(&'a self, ward: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.passages.iter().filter(move |p| {
+            p.wards.iter().any(|w| w == ward) || p.refs.iter().any(|r| r.area == Some(Area::Ward(ward.to_string())))
+        })
     }
     /// Caveats touching a table, optionally one row of it.
     pub fn caveats_for_table<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
@@ -101,7 +105,9 @@ impl Dataset {
     }
     /// Every (table, row) that describes an area.
     pub fn rows_for<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = (&'a Table, &'a Row)> + 'a {
-        self.tables.iter().flat_map(move |t| t.rows.iter().filter(move |r| &r.area == area).map(move |r| (t, r)))
+        self.tables
+            .iter()
+            .flat_map(move |t| t.rows.iter().filter(move |r| &r.area == area).map(move |r| (t, r)))
     }
     /// The display name of an area.
     pub fn area_name(&self, area: &Area) -> String {
@@ -139,9 +145,27 @@ mod tests {
 
     #[test]
     fn figures_parse_as_printed() {
-        assert_eq!(parse_figure("1,156"), Some(Figure { value: 1156.0, marker: None }));
-        assert_eq!(parse_figure("9.4"), Some(Figure { value: 9.4, marker: None }));
-        assert_eq!(parse_figure("27+"), Some(Figure { value: 27.0, marker: Some("+".into()) }));
+        assert_eq!(
+            parse_figure("1,156"),
+            Some(Figure {
+                value: 1156.0,
+                marker: None
+            })
+        );
+        assert_eq!(
+            parse_figure("9.4"),
+            Some(Figure {
+                value: 9.4,
+                marker: None
+            })
+        );
+        assert_eq!(
+            parse_figure("27+"),
+            Some(Figure {
+                value: 27.0,
+                marker: Some("+".into())
+            })
+        );
         assert_eq!(parse_figure("-"), None);
         assert_eq!(parse_figure("abc"), None);
         assert_eq!(parse_figure(""), None);

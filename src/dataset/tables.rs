@@ -29,9 +29,22 @@ pub fn resolve_column(t: &Table, input: &str) -> Result<usize, String> {
     match matches.as_slice() {
         [one] => Ok(*one),
         _ => {
-            let list: Vec<String> = t.columns.iter().enumerate().map(|(i, c)| format!("{} ({})", i + 1, c.name)).collect();
-            let what = if matches.is_empty() { "no column matches" } else { "several columns match" };
-            Err(format!("{what} `{input}` in Table {}; columns are: {}", t.id, list.join(", ")))
+            let list: Vec<String> = t
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{} ({})", i + 1, c.name))
+                .collect();
+            let what = if matches.is_empty() {
+                "no column matches"
+            } else {
+                "several columns match"
+            };
+            Err(format!(
+                "{what} `{input}` in Table {}; columns are: {}",
+                t.id,
+                list.join(", ")
+            ))
         }
     }
 }
@@ -87,7 +100,11 @@ mod tests {
             period: None,
             units: Units::Count,
             level: Level::La,
-            columns: vec![Column { name: "Claims IB".into(), short: Some("IB".into()), text: false }],
+            columns: vec![Column {
+                name: "Claims IB".into(),
+                short: Some("IB".into()),
+                text: false,
+            }],
             rows: vec![
                 row(Area::Gb, "GB", Some("5")),
                 row(Area::La("a".into()), "A", Some("1,200")),
@@ -114,6 +131,10 @@ mod tests {
         assert_eq!(resolve_column(&t, "claims ib"), Ok(0));
         assert_eq!(resolve_column(&t, "IB"), Ok(0));
         assert_eq!(resolve_column(&t, "claims"), Ok(0));
-        assert!(resolve_column(&t, "nothing").unwrap_err().contains("columns are: 1 (Claims IB)"));
+        assert!(
+            resolve_column(&t, "nothing")
+                .unwrap_err()
+                .contains("columns are: 1 (Claims IB)")
+        );
     }
 }

@@ -90,7 +90,7 @@ pub(crate) fn truncate(s: &str, n: usize) -> String {
 /// A ward or centre with its figures on one line (ward inactivity vs its LA marked).
 fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
     let name = state.ds.area_name(area);
-    let mut spans = vec![Span::styled(format!("{name:<24} "), theme.text())];
+    let mut spans = vec![Span::raw("  "), Span::styled(format!("{name:<22} "), theme.text())];
     let mut above = None;
     for f in profile(&state.ds, area) {
         let short = state
@@ -114,7 +114,9 @@ fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
         }
     }
     if let Some(d) = above {
-        spans.push(Span::styled(format!("▲ +{} vs LA", format_number(d)), theme.warn()));
+        // First on the line so narrow panes still show it.
+        spans[0] = Span::styled("▲ ", theme.warn());
+        spans.push(Span::styled(format!("▲ inactivity {} points above the LA", format_number(d)), theme.warn()));
     }
     Line::from(spans)
 }

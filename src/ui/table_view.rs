@@ -87,11 +87,11 @@ fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &T
     let start = first_visible(&widths, sel, avail);
     let mut cols = Vec::new();
     let mut used = 0;
-    for ci in start..t.columns.len() {
-        if used + widths[ci] > avail && !cols.is_empty() {
+    for (ci, w) in widths.iter().enumerate().skip(start) {
+        if used + w > avail && !cols.is_empty() {
             break;
         }
-        used += widths[ci];
+        used += w;
         cols.push(ci);
     }
     let mut header = vec![Span::styled(pad_right(if start > 0 { "Area  ◂" } else { "Area" }, label_w), theme.heading())];
