@@ -303,3 +303,11 @@ fn table_text_shows_title_source_notes_and_dashes_for_missing() {
         "{text}"
     );
 }
+
+#[test]
+fn the_app_without_a_terminal_says_what_to_do_instead() {
+    casebook()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the app needs an interactive terminal"));
+}

@@ -86,6 +86,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let data = cli.data.as_deref();
     match cli.command {
         None => {
+            use std::io::IsTerminal;
+            if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+                return Err(CliError::Usage(
+                    "the app needs an interactive terminal; for scripts use a subcommand (see `casebook --help`)".into(),
+                ));
+            }
             let ds = load_dataset(data)?;
             let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
             crate::tui::run(ds, crate::notes::NoteStore::open(&path))?;
