@@ -311,3 +311,16 @@ fn the_app_without_a_terminal_says_what_to_do_instead() {
         .code(2)
         .stderr(predicate::str::contains("the app needs an interactive terminal"));
 }
+
+#[test]
+fn output_closed_early_is_not_a_panic() {
+    let bin = assert_cmd::cargo::cargo_bin("casebook");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("'{}' table A.4 --format json | head -c 10 >/dev/null; '{}' show la lambeth | head -n 1", bin.display(), bin.display()))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Lambeth"));
+}
