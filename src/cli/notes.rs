@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, closest, print_json};
+use super::output::{TextJson, not_found, print_json};
 use super::{CliError, load_dataset};
 use crate::dataset::Dataset;
 use crate::notes::{self, Note, NoteStore, NotesError, Target};
@@ -156,13 +156,6 @@ fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn not_found<'a>(what: &'static str, id: &str, ids: impl Iterator<Item = &'a str>) -> CliError {
-    CliError::NotFound {
-        what,
-        id: id.to_string(),
-        suggestions: closest(id, ids),
-    }
-}
 
 fn check_target(ds: &Dataset, target: &Target) -> Result<(), CliError> {
     match target {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, align, closest, print_json};
+use super::output::{TextJson, align, not_found, print_json};
 use super::{CliError, load_dataset};
 use crate::dataset::{Area, Dataset, FigureLine, Kind, Passage, format_number, profile};
 
@@ -44,13 +44,6 @@ pub fn run(data: Option<&Path>, args: ShowArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn not_found<'a>(what: &'static str, id: &str, ids: impl Iterator<Item = &'a str>) -> CliError {
-    CliError::NotFound {
-        what,
-        id: id.to_string(),
-        suggestions: closest(id, ids),
-    }
-}
 
 fn show_la(ds: &Dataset, id: &str) -> Result<Value, CliError> {
     let la = ds
