@@ -3,9 +3,9 @@
 
 mod support;
 
+use casebook::app::nav::NavItem;
 use casebook::app::view::{Entry, Tab, entries};
 use casebook::app::{Action, Focus, Overlay, Readable, update};
-use casebook::app::nav::NavItem;
 use casebook::dataset::Kind;
 use casebook::notes::Target;
 use crossterm::event::{KeyCode, KeyModifiers};
@@ -29,16 +29,25 @@ fn moving_expanding_and_tabs() {
     typed(s, "j");
     assert_eq!(s.nav_item(), Some(NavItem::Centre("lambeth-lark-hall".into())));
     typed(s, "h");
-    assert_eq!(s.nav_item(), Some(NavItem::La("lambeth".into())), "h goes to the parent");
+    assert_eq!(
+        s.nav_item(),
+        Some(NavItem::La("lambeth".into())),
+        "h goes to the parent"
+    );
     typed(s, "h");
-    assert!(!s.expanded.contains(&NavItem::La("lambeth".into())), "h again collapses");
+    assert!(
+        !s.expanded.contains(&NavItem::La("lambeth".into())),
+        "h again collapses"
+    );
     typed(s, "2");
     assert_eq!(s.current_tab(), Some(Tab::Bid));
     assert_eq!(s.focus, Focus::Pane);
     let bid = entries(s);
     assert!(!bid.is_empty());
     for e in &bid {
-        let Entry::Passage(i) = e else { panic!("bid tab lists passages") };
+        let Entry::Passage(i) = e else {
+            panic!("bid tab lists passages")
+        };
         assert!(s.ds.passages[*i].las.contains(&"lambeth".to_string()));
     }
     typed(s, "G");
@@ -61,7 +70,13 @@ fn enter_on_a_passage_opens_the_reader_and_esc_closes_it() {
     let s = &mut a.state;
     typed(s, "2");
     press(s, KeyCode::Enter);
-    assert!(matches!(s.overlay, Some(Overlay::Reader { item: Readable::Passage(_), .. })));
+    assert!(matches!(
+        s.overlay,
+        Some(Overlay::Reader {
+            item: Readable::Passage(_),
+            ..
+        })
+    ));
     typed(s, "jj");
     assert!(matches!(s.overlay, Some(Overlay::Reader { scroll: 2, .. })));
     press(s, KeyCode::Esc);
@@ -152,7 +167,11 @@ fn tables_sort_and_open_the_caveat_of_a_row() {
     let mut a = app();
     let s = &mut a.state;
     s.expanded.insert(NavItem::Section(casebook::app::nav::Section::Tables));
-    let i = s.nav_items().iter().position(|x| x == &NavItem::Table("A.4".into())).unwrap();
+    let i = s
+        .nav_items()
+        .iter()
+        .position(|x| x == &NavItem::Table("A.4".into()))
+        .unwrap();
     s.nav_selected = i;
     press(s, KeyCode::Enter);
     typed(s, "ll");
@@ -162,7 +181,10 @@ fn tables_sort_and_open_the_caveat_of_a_row() {
     assert!(s.table.desc);
     // Highest ward inactivity first: Newland (45), which a caveat touches.
     typed(s, "c");
-    assert!(matches!(s.overlay, Some(Overlay::Reader { .. })), "Newland's lost LA cell has a caveat");
+    assert!(
+        matches!(s.overlay, Some(Overlay::Reader { .. })),
+        "Newland's lost LA cell has a caveat"
+    );
 }
 
 #[test]
@@ -187,7 +209,10 @@ fn notes_are_added_edited_and_deleted_from_the_app() {
     typed(s, "/");
     typed(s, "'tuesdays kind:note");
     assert_eq!(s.search.hits.len(), 1);
-    assert_eq!((s.search.hits[0].kind, s.search.hits[0].id.as_str()), (Kind::Note, note.id.as_str()));
+    assert_eq!(
+        (s.search.hits[0].kind, s.search.hits[0].id.as_str()),
+        (Kind::Note, note.id.as_str())
+    );
     press(s, KeyCode::Esc);
     // Edit.
     typed(s, "e");

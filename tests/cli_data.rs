@@ -317,7 +317,11 @@ fn output_closed_early_is_not_a_panic() {
     let bin = assert_cmd::cargo::cargo_bin("casebook");
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("'{}' table A.4 --format json | head -c 10 >/dev/null; '{}' show la lambeth | head -n 1", bin.display(), bin.display()))
+        .arg(format!(
+            "'{}' table A.4 --format json | head -c 10 >/dev/null; '{}' show la lambeth | head -n 1",
+            bin.display(),
+            bin.display()
+        ))
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);

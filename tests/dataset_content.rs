@@ -12,16 +12,134 @@ fn ds() -> Dataset {
 
 /// Appendix B's sub-headings per LA, as printed in the baseline report.
 const BID_SECTIONS: &[(&str, &str, &[&str])] = &[
-    ("blackpool", "Blackpool", &["Specified aims", "Core elements/approach and implementation", "Blackpool Worklessness Progression Model", "Identifying and engaging parents", "Implementation through a multi-agency approach", "Integrating the Jobcentre Plus Personal Adviser into the children's centre", "Supplementary activities", "Key partners and partnerships"]),
-    ("ealing", "Ealing", &["Specified aims", "Core elements/approach and implementation", "A four-stage programme of implementation", "Identifying and engaging parents", "Supplementary activities", "Key partners and partnerships"]),
-    ("kingston-upon-hull", "Kingston-upon-Hull", &["Specified aims", "Core elements/approach and implementation", "Standard range of Jobcentre Plus services delivered in children's centres", "Support from a project co-ordinator", "Identifying and engaging parents", "Key partners and partnerships"]),
-    ("lambeth", "Lambeth", &["Specified aims", "Core elements and how they will be implemented", "Jobcentre Plus Personal Adviser role", "Specialist outreach", "Parent mentoring", "Employment Pathway Incentive Fund", "Training", "Key partners and partnerships"]),
-    ("nottingham", "Nottingham City", &["Specified aims", "Core elements and how they will be implemented", "Community engagement", "Partnership approach", "Building capacity of existing children's centre workers", "Key partners and partnerships"]),
-    ("redcar-and-cleveland", "Redcar and Cleveland", &["Specified aims", "Personalised Intervention Plan (PIP)", "Sign-posting service", "Parent champion role", "Buddy support", "Key partners and partnerships"]),
-    ("sandwell", "Sandwell", &["Specified aims", "Core elements/approaches and implementation", "Jobcentre Plus Personal Adviser embedded within the children's centre", "Identifying and engaging parents", "Targeted promotion of the pilot services", "Key partners and partnerships"]),
-    ("somerset", "Somerset", &["Specified aims", "Core elements/approach and implementation", "Jobcentre Plus Personal Adviser embedded within the children's centre", "Package of support for parents", "Multi-agency working", "Supplementary activities"]),
-    ("southampton", "Southampton", &["Specified aims", "Core elements and how they will be implemented", "Standard range of Jobcentre Plus services delivered in children's centres", "Embedding work-focused services within the centre's health services", "Passport to success and staff training", "Training", "Identifying and engaging parents", "Supplementary activities", "Key partners and partnerships"]),
-    ("westminster", "Westminster", &["Specified aims", "Core elements/approaches and implementation", "Children's centre Employability Framework", "Jobcentre Plus Personal Adviser embedded within the children's centre", "Identifying and engaging parents", "Multi-agency working", "Key partners and partnerships"]),
+    (
+        "blackpool",
+        "Blackpool",
+        &[
+            "Specified aims",
+            "Core elements/approach and implementation",
+            "Blackpool Worklessness Progression Model",
+            "Identifying and engaging parents",
+            "Implementation through a multi-agency approach",
+            "Integrating the Jobcentre Plus Personal Adviser into the children's centre",
+            "Supplementary activities",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "ealing",
+        "Ealing",
+        &[
+            "Specified aims",
+            "Core elements/approach and implementation",
+            "A four-stage programme of implementation",
+            "Identifying and engaging parents",
+            "Supplementary activities",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "kingston-upon-hull",
+        "Kingston-upon-Hull",
+        &[
+            "Specified aims",
+            "Core elements/approach and implementation",
+            "Standard range of Jobcentre Plus services delivered in children's centres",
+            "Support from a project co-ordinator",
+            "Identifying and engaging parents",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "lambeth",
+        "Lambeth",
+        &[
+            "Specified aims",
+            "Core elements and how they will be implemented",
+            "Jobcentre Plus Personal Adviser role",
+            "Specialist outreach",
+            "Parent mentoring",
+            "Employment Pathway Incentive Fund",
+            "Training",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "nottingham",
+        "Nottingham City",
+        &[
+            "Specified aims",
+            "Core elements and how they will be implemented",
+            "Community engagement",
+            "Partnership approach",
+            "Building capacity of existing children's centre workers",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "redcar-and-cleveland",
+        "Redcar and Cleveland",
+        &[
+            "Specified aims",
+            "Personalised Intervention Plan (PIP)",
+            "Sign-posting service",
+            "Parent champion role",
+            "Buddy support",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "sandwell",
+        "Sandwell",
+        &[
+            "Specified aims",
+            "Core elements/approaches and implementation",
+            "Jobcentre Plus Personal Adviser embedded within the children's centre",
+            "Identifying and engaging parents",
+            "Targeted promotion of the pilot services",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "somerset",
+        "Somerset",
+        &[
+            "Specified aims",
+            "Core elements/approach and implementation",
+            "Jobcentre Plus Personal Adviser embedded within the children's centre",
+            "Package of support for parents",
+            "Multi-agency working",
+            "Supplementary activities",
+        ],
+    ),
+    (
+        "southampton",
+        "Southampton",
+        &[
+            "Specified aims",
+            "Core elements and how they will be implemented",
+            "Standard range of Jobcentre Plus services delivered in children's centres",
+            "Embedding work-focused services within the centre's health services",
+            "Passport to success and staff training",
+            "Training",
+            "Identifying and engaging parents",
+            "Supplementary activities",
+            "Key partners and partnerships",
+        ],
+    ),
+    (
+        "westminster",
+        "Westminster",
+        &[
+            "Specified aims",
+            "Core elements/approaches and implementation",
+            "Children's centre Employability Framework",
+            "Jobcentre Plus Personal Adviser embedded within the children's centre",
+            "Identifying and engaging parents",
+            "Multi-agency working",
+            "Key partners and partnerships",
+        ],
+    ),
 ];
 
 #[test]
@@ -31,11 +149,18 @@ fn every_la_bid_review_has_every_section() {
         for section in *sections {
             let want = format!("Appendix B, {heading}: {section}");
             assert!(
-                ds.passages.iter().any(|p| p.source.section == want && p.las.iter().any(|l| l == la)),
+                ds.passages
+                    .iter()
+                    .any(|p| p.source.section == want && p.las.iter().any(|l| l == la)),
                 "no passage for {want}"
             );
         }
-        let kinds: BTreeSet<Kind> = ds.passages.iter().filter(|p| p.las.iter().any(|l| l == la)).map(|p| p.kind).collect();
+        let kinds: BTreeSet<Kind> = ds
+            .passages
+            .iter()
+            .filter(|p| p.las.iter().any(|l| l == la))
+            .map(|p| p.kind)
+            .collect();
         for k in [Kind::BidAim, Kind::BidElement] {
             assert!(kinds.contains(&k), "{la} has no {k}");
         }
@@ -67,8 +192,7 @@ fn proper_names_are_present_with_the_right_la() {
     assert!(distinct.len() >= 40, "only {} names", distinct.len());
     for n in &names {
         let found = ds.passages.iter().any(|p| {
-            (p.title.contains(&n.name) || p.text.contains(&n.name))
-                && n.la.as_ref().is_none_or(|la| p.las.contains(la))
+            (p.title.contains(&n.name) || p.text.contains(&n.name)) && n.la.as_ref().is_none_or(|la| p.las.contains(la))
         });
         assert!(found, "`{}` ({:?}) is in no passage of that LA", n.name, n.la);
     }
@@ -86,7 +210,9 @@ fn key_names_spot_check() {
         ("Somerset Skills and Learning", "somerset"),
     ] {
         assert!(
-            ds.passages.iter().any(|p| (p.text.contains(name) || p.title.contains(name)) && p.las.iter().any(|l| l == la)),
+            ds.passages
+                .iter()
+                .any(|p| (p.text.contains(name) || p.title.contains(name)) && p.las.iter().any(|l| l == la)),
             "{name} for {la}"
         );
     }
@@ -97,12 +223,23 @@ fn every_theme_is_used_and_every_passage_is_well_formed() {
     let ds = ds();
     assert!((15..=30).contains(&ds.themes.len()));
     for t in &ds.themes {
-        assert!(ds.passages.iter().any(|p| p.themes.contains(&t.id)), "theme {} unused", t.id);
+        assert!(
+            ds.passages.iter().any(|p| p.themes.contains(&t.id)),
+            "theme {} unused",
+            t.id
+        );
     }
     for p in &ds.passages {
         assert!(!p.themes.is_empty(), "{} has no theme", p.id);
         assert!(!p.source.section.trim().is_empty(), "{} has no source section", p.id);
-        assert!(!p.title.chars().chain(p.text.chars()).any(|c| c.is_control() && c != '\n'), "{} has a control char", p.id);
+        assert!(
+            !p.title
+                .chars()
+                .chain(p.text.chars())
+                .any(|c| c.is_control() && c != '\n'),
+            "{} has a control char",
+            p.id
+        );
         if p.kind == Kind::SurveyFigure {
             assert!(p.figure.is_some(), "{} lacks its figure", p.id);
         }
@@ -117,14 +254,26 @@ fn caveats_name_tables_that_exist() {
     for c in caveats {
         assert!(!c.refs.is_empty(), "{}", c.id);
         for r in &c.refs {
-            let t = ds.table(&r.table).unwrap_or_else(|| panic!("{} names missing table {}", c.id, r.table));
+            let t = ds
+                .table(&r.table)
+                .unwrap_or_else(|| panic!("{} names missing table {}", c.id, r.table));
             if let Some(area) = &r.area {
-                assert!(t.rows.iter().any(|row| &row.area == area), "{}: {:?} not in {}", c.id, area, t.id);
+                assert!(
+                    t.rows.iter().any(|row| &row.area == area),
+                    "{}: {:?} not in {}",
+                    c.id,
+                    area,
+                    t.id
+                );
             }
         }
     }
     // Known contradictions of the report with its own tables are recorded.
-    for id in ["caveat-text-vacancies-decline", "caveat-text-park-nottingham", "caveat-text-ib-below-national-count"] {
+    for id in [
+        "caveat-text-vacancies-decline",
+        "caveat-text-park-nottingham",
+        "caveat-text-ib-below-national-count",
+    ] {
         assert!(ds.passage(id).is_some_and(|p| p.kind == Kind::Caveat), "{id}");
     }
 }
@@ -132,10 +281,28 @@ fn caveats_name_tables_that_exist() {
 #[test]
 fn the_glossary_expands_abbreviations_and_coverage_spans_both_sources() {
     let ds = ds();
-    assert!(ds.glossary.iter().any(|g| g.abbr == "IB" && g.expansion == "Incapacity Benefit"));
-    let interim = ds.passages.iter().filter(|p| p.source.doc == casebook::dataset::Doc::Interim).count();
+    assert!(
+        ds.glossary
+            .iter()
+            .any(|g| g.abbr == "IB" && g.expansion == "Incapacity Benefit")
+    );
+    let interim = ds
+        .passages
+        .iter()
+        .filter(|p| p.source.doc == casebook::dataset::Doc::Interim)
+        .count();
     assert!(interim >= 50);
-    for k in [Kind::Activity, Kind::SurveyFigure, Kind::Risk, Kind::Observation, Kind::NextStage, Kind::SuccessFactor, Kind::Facilitator, Kind::Constraint, Kind::Definition] {
+    for k in [
+        Kind::Activity,
+        Kind::SurveyFigure,
+        Kind::Risk,
+        Kind::Observation,
+        Kind::NextStage,
+        Kind::SuccessFactor,
+        Kind::Facilitator,
+        Kind::Constraint,
+        Kind::Definition,
+    ] {
         assert!(ds.passages.iter().any(|p| p.kind == k), "no {k}");
     }
 }

@@ -12,7 +12,12 @@ struct Tmux {
 
 impl Tmux {
     fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("run tmux")
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
     }
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
@@ -45,7 +50,9 @@ fn search_then_enter_jumps_to_the_passage() {
     }
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");
-    let tmux = Tmux { socket: format!("casebook-e2e-{}", std::process::id()) };
+    let tmux = Tmux {
+        socket: format!("casebook-e2e-{}", std::process::id()),
+    };
     let bin = env!("CARGO_BIN_EXE_casebook");
     let command = format!("CASEBOOK_NOTES='{}' '{}'", notes.display(), bin);
     let out = tmux.cmd(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
@@ -70,5 +77,8 @@ fn search_then_enter_jumps_to_the_passage() {
     while tmux.cmd(&["has-session", "-t", "e2e"]).status.success() && start.elapsed() < Duration::from_secs(5) {
         sleep(Duration::from_millis(100));
     }
-    assert!(!tmux.cmd(&["has-session", "-t", "e2e"]).status.success(), "q quits the app");
+    assert!(
+        !tmux.cmd(&["has-session", "-t", "e2e"]).status.success(),
+        "q quits the app"
+    );
 }

@@ -706,7 +706,9 @@ fn table_a9_park_sits_in_the_blackpool_group() {
 #[test]
 fn tables_a7_a8_keep_markers_out_of_labels_and_cells() {
     let ds = dataset();
-    let want: [(&str, &[(&str, &str, &[&str])]); 2] = [
+    // (table, [(area id, label, markers)])
+    type Markers<'a> = (&'a str, &'a [(&'a str, &'a str, &'a [&'a str])]);
+    let want: [Markers; 2] = [
         (
             "A.7",
             &[

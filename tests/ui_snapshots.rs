@@ -10,7 +10,10 @@ use ratatui::style::Color;
 use support::*;
 
 /// Each named screen, reached by keys from a fresh app.
-fn screens() -> Vec<(&'static str, fn(&mut State))> {
+/// A named screen and the keys that reach it.
+type Screen = (&'static str, fn(&mut State));
+
+fn screens() -> Vec<Screen> {
     vec![
         ("first", |_| {}),
         ("la_overview", |s| {
@@ -57,9 +60,18 @@ fn table_a4_is_sorted_by_ward_inactivity_descending() {
     let mut app = app();
     (screens()[3].1)(&mut app.state);
     let t = text(&draw(&mut app.state, 120, 40, COLOR));
-    let rows: Vec<&str> = t.lines().filter(|l| l.contains("Kingston-upon-Hull") || l.contains("Redcar")).collect();
-    assert!(rows[0].contains("Newland") && rows[0].contains("45"), "highest inactivity first:\n{t}");
-    assert!(rows[1].contains("Grangetown") && rows[1].contains("45"), "ties keep the source order:\n{t}");
+    let rows: Vec<&str> = t
+        .lines()
+        .filter(|l| l.contains("Kingston-upon-Hull") || l.contains("Redcar"))
+        .collect();
+    assert!(
+        rows[0].contains("Newland") && rows[0].contains("45"),
+        "highest inactivity first:\n{t}"
+    );
+    assert!(
+        rows[1].contains("Grangetown") && rows[1].contains("45"),
+        "ties keep the source order:\n{t}"
+    );
     assert!(t.contains("▼"), "sort indicator:\n{t}");
 }
 
@@ -92,9 +104,16 @@ fn no_color_screen_has_no_colours_but_shows_the_selection() {
     typed(&mut app.state, "2");
     let buf = draw(&mut app.state, 80, 24, NO_COLOR);
     for cell in buf.content() {
-        assert!(cell.fg == Color::Reset && cell.bg == Color::Reset, "colour in NO_COLOR mode: {cell:?}");
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "colour in NO_COLOR mode: {cell:?}"
+        );
     }
-    let reversed = buf.content().iter().filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED)).count();
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
     assert!(reversed > 10, "the selection is shown in reverse video");
     insta::assert_snapshot!("no_color_bid_review_80x24", text(&buf));
 }

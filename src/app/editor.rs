@@ -13,7 +13,11 @@ pub struct TextArea {
 
 impl Default for TextArea {
     fn default() -> Self {
-        TextArea { lines: vec![String::new()], row: 0, col: 0 }
+        TextArea {
+            lines: vec![String::new()],
+            row: 0,
+            col: 0,
+        }
     }
 }
 

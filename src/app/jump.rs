@@ -22,7 +22,11 @@ fn home_of(state: &State, index: usize) -> (NavItem, Option<Tab>) {
         Tab::Mentions
     };
     if let Some(c) = &p.centre {
-        let t = if tab == Tab::Caveats { Tab::Caveats } else { Tab::Passages };
+        let t = if tab == Tab::Caveats {
+            Tab::Caveats
+        } else {
+            Tab::Passages
+        };
         return (NavItem::Centre(c.clone()), Some(t));
     }
     if let Some(la) = p.las.first() {
@@ -41,7 +45,9 @@ pub fn jump_to(state: &mut State, id: &str, kind: Kind) {
     let (item, tab, entry) = if kind == Kind::Note {
         (NavItem::Section(Section::Notes), None, Entry::Note(id.to_string()))
     } else {
-        let Some(index) = state.ds.passages.iter().position(|p| p.id == id) else { return };
+        let Some(index) = state.ds.passages.iter().position(|p| p.id == id) else {
+            return;
+        };
         let (item, tab) = home_of(state, index);
         (item, tab, Entry::Passage(index))
     };
@@ -74,5 +80,10 @@ pub fn step_hit(state: &mut State, d: i32) {
     let hit = &state.search.hits[state.search.selected];
     let (id, kind) = (hit.id.clone(), hit.kind);
     jump_to(state, &id, kind);
-    state.status = Some(format!("Hit {}/{} for \"{}\"", state.search.selected + 1, n, state.search.query));
+    state.status = Some(format!(
+        "Hit {}/{} for \"{}\"",
+        state.search.selected + 1,
+        n,
+        state.search.query
+    ));
 }

@@ -54,46 +54,326 @@ const SCROLLERS: &[Mode] = &[Normal, Table, Reader, Help];
 
 /// Every binding, in the order help shows them.
 pub const BINDINGS: &[Binding] = &[
-    Binding { modes: SCROLLERS, keys: &[k('j'), code(Down)], action: Action::Down, group: "Move", help: "down", hint: None },
-    Binding { modes: SCROLLERS, keys: &[k('k'), code(Up)], action: Action::Up, group: "Move", help: "up", hint: None },
-    Binding { modes: &[Search, Picker], keys: &[code(Down), ctrl('n')], action: Action::Down, group: "Search", help: "next result", hint: None },
-    Binding { modes: &[Search, Picker], keys: &[code(Up), ctrl('p')], action: Action::Up, group: "Search", help: "previous result", hint: None },
-    Binding { modes: BROWSE, keys: &[k('h'), code(Left)], action: Action::Left, group: "Move", help: "collapse / parent / previous column", hint: None },
-    Binding { modes: BROWSE, keys: &[k('l'), code(Right)], action: Action::Right, group: "Move", help: "expand / next column", hint: None },
-    Binding { modes: SCROLLERS, keys: &[k('g'), code(Home)], action: Action::Top, group: "Move", help: "first", hint: None },
-    Binding { modes: SCROLLERS, keys: &[k('G'), code(End)], action: Action::Bottom, group: "Move", help: "last", hint: None },
-    Binding { modes: LISTS, keys: &[code(PageDown)], action: Action::PageDown, group: "Move", help: "page down", hint: None },
-    Binding { modes: LISTS, keys: &[code(PageUp)], action: Action::PageUp, group: "Move", help: "page up", hint: None },
-    Binding { modes: SCROLLERS, keys: &[ctrl('d')], action: Action::HalfPageDown, group: "Move", help: "half page down", hint: None },
-    Binding { modes: SCROLLERS, keys: &[ctrl('u')], action: Action::HalfPageUp, group: "Move", help: "half page up", hint: None },
-    Binding { modes: BROWSE, keys: &[code(Tab)], action: Action::FocusNext, group: "Panes", help: "next pane", hint: Some("Tab pane") },
-    Binding { modes: BROWSE, keys: &[code(BackTab), Key(BackTab, KeyModifiers::SHIFT)], action: Action::FocusPrev, group: "Panes", help: "previous pane", hint: None },
-    Binding { modes: BROWSE, keys: &[code(Enter)], action: Action::Select, group: "Panes", help: "open / expand / read", hint: Some("Enter open") },
-    Binding { modes: BROWSE, keys: &[code(Esc)], action: Action::Back, group: "Panes", help: "back to the navigator", hint: None },
-    Binding { modes: BROWSE, keys: &[k(']')], action: Action::NextTab, group: "Panes", help: "next tab (1-8 jump to a tab)", hint: Some("1-8 tabs") },
-    Binding { modes: BROWSE, keys: &[k('[')], action: Action::PrevTab, group: "Panes", help: "previous tab", hint: None },
-    Binding { modes: BROWSE, keys: &[k('/')], action: Action::OpenSearch, group: "Search", help: "search everything", hint: Some("/ search") },
-    Binding { modes: BROWSE, keys: &[k('n')], action: Action::NextHit, group: "Search", help: "next search hit", hint: None },
-    Binding { modes: BROWSE, keys: &[k('N')], action: Action::PrevHit, group: "Search", help: "previous search hit", hint: None },
-    Binding { modes: BROWSE, keys: &[k('t')], action: Action::OpenThemePicker, group: "Filters", help: "filter by theme", hint: Some("t themes") },
-    Binding { modes: BROWSE, keys: &[k('K')], action: Action::OpenKindPicker, group: "Filters", help: "filter by kind", hint: None },
-    Binding { modes: BROWSE, keys: &[k('x')], action: Action::ClearFilters, group: "Filters", help: "clear all filters", hint: None },
-    Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse)", hint: Some("s sort") },
-    Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },
-    Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
-    Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },
-    Binding { modes: &[Normal], keys: &[k('d')], action: Action::DeleteNote, group: "Notes", help: "delete the selected note", hint: None },
-    Binding { modes: &[Editor], keys: &[ctrl('s'), code(Esc)], action: Action::Save, group: "Editor", help: "save and close (empty: nothing saved)", hint: Some("Ctrl-s/Esc save") },
-    Binding { modes: &[Editor], keys: &[code(Enter)], action: Action::Newline, group: "Editor", help: "new line", hint: None },
-    Binding { modes: &[Confirm], keys: &[k('y'), code(Enter)], action: Action::Confirm, group: "Confirm", help: "yes", hint: Some("y yes") },
-    Binding { modes: &[Confirm], keys: &[k('n'), code(Esc)], action: Action::Cancel, group: "Confirm", help: "no", hint: Some("n no") },
-    Binding { modes: &[Search], keys: &[code(Enter)], action: Action::Select, group: "Search", help: "jump to the result", hint: Some("Enter jump") },
-    Binding { modes: &[Picker], keys: &[code(Enter), ctrl(' ')], action: Action::Toggle, group: "Filters", help: "toggle the selected item", hint: Some("Enter toggle") },
-    Binding { modes: &[Search, Picker, Reader, Help], keys: &[code(Esc)], action: Action::Back, group: "Overlays", help: "close", hint: Some("Esc close") },
-    Binding { modes: &[Reader, Help], keys: &[k('q')], action: Action::Back, group: "Overlays", help: "close", hint: None },
-    Binding { modes: &[Normal, Table, Help], keys: &[k('?')], action: Action::Help, group: "General", help: "help", hint: Some("? help") },
-    Binding { modes: BROWSE, keys: &[k('q')], action: Action::Quit, group: "General", help: "quit", hint: Some("q quit") },
-    Binding { modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm], keys: &[ctrl('c')], action: Action::Quit, group: "General", help: "quit (notes are already saved)", hint: None },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[k('j'), code(Down)],
+        action: Action::Down,
+        group: "Move",
+        help: "down",
+        hint: None,
+    },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[k('k'), code(Up)],
+        action: Action::Up,
+        group: "Move",
+        help: "up",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker],
+        keys: &[code(Down), ctrl('n')],
+        action: Action::Down,
+        group: "Search",
+        help: "next result",
+        hint: None,
+    },
+    Binding {
+        modes: &[Search, Picker],
+        keys: &[code(Up), ctrl('p')],
+        action: Action::Up,
+        group: "Search",
+        help: "previous result",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('h'), code(Left)],
+        action: Action::Left,
+        group: "Move",
+        help: "collapse / parent / previous column",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('l'), code(Right)],
+        action: Action::Right,
+        group: "Move",
+        help: "expand / next column",
+        hint: None,
+    },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[k('g'), code(Home)],
+        action: Action::Top,
+        group: "Move",
+        help: "first",
+        hint: None,
+    },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[k('G'), code(End)],
+        action: Action::Bottom,
+        group: "Move",
+        help: "last",
+        hint: None,
+    },
+    Binding {
+        modes: LISTS,
+        keys: &[code(PageDown)],
+        action: Action::PageDown,
+        group: "Move",
+        help: "page down",
+        hint: None,
+    },
+    Binding {
+        modes: LISTS,
+        keys: &[code(PageUp)],
+        action: Action::PageUp,
+        group: "Move",
+        help: "page up",
+        hint: None,
+    },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[ctrl('d')],
+        action: Action::HalfPageDown,
+        group: "Move",
+        help: "half page down",
+        hint: None,
+    },
+    Binding {
+        modes: SCROLLERS,
+        keys: &[ctrl('u')],
+        action: Action::HalfPageUp,
+        group: "Move",
+        help: "half page up",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[code(Tab)],
+        action: Action::FocusNext,
+        group: "Panes",
+        help: "next pane",
+        hint: Some("Tab pane"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[code(BackTab), Key(BackTab, KeyModifiers::SHIFT)],
+        action: Action::FocusPrev,
+        group: "Panes",
+        help: "previous pane",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[code(Enter)],
+        action: Action::Select,
+        group: "Panes",
+        help: "open / expand / read",
+        hint: Some("Enter open"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[code(Esc)],
+        action: Action::Back,
+        group: "Panes",
+        help: "back to the navigator",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k(']')],
+        action: Action::NextTab,
+        group: "Panes",
+        help: "next tab (1-8 jump to a tab)",
+        hint: Some("1-8 tabs"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('[')],
+        action: Action::PrevTab,
+        group: "Panes",
+        help: "previous tab",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('/')],
+        action: Action::OpenSearch,
+        group: "Search",
+        help: "search everything",
+        hint: Some("/ search"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('n')],
+        action: Action::NextHit,
+        group: "Search",
+        help: "next search hit",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('N')],
+        action: Action::PrevHit,
+        group: "Search",
+        help: "previous search hit",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('t')],
+        action: Action::OpenThemePicker,
+        group: "Filters",
+        help: "filter by theme",
+        hint: Some("t themes"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('K')],
+        action: Action::OpenKindPicker,
+        group: "Filters",
+        help: "filter by kind",
+        hint: None,
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('x')],
+        action: Action::ClearFilters,
+        group: "Filters",
+        help: "clear all filters",
+        hint: None,
+    },
+    Binding {
+        modes: &[Table],
+        keys: &[k('s')],
+        action: Action::Sort,
+        group: "Tables",
+        help: "sort by column (again: reverse)",
+        hint: Some("s sort"),
+    },
+    Binding {
+        modes: &[Table],
+        keys: &[k('c')],
+        action: Action::ShowCaveat,
+        group: "Tables",
+        help: "caveat of the row",
+        hint: Some("c caveat"),
+    },
+    Binding {
+        modes: &[Normal, Table, Reader],
+        keys: &[k('a')],
+        action: Action::AddNote,
+        group: "Notes",
+        help: "add a note to the selection",
+        hint: Some("a note"),
+    },
+    Binding {
+        modes: &[Normal],
+        keys: &[k('e')],
+        action: Action::EditNote,
+        group: "Notes",
+        help: "edit the selected note",
+        hint: None,
+    },
+    Binding {
+        modes: &[Normal],
+        keys: &[k('d')],
+        action: Action::DeleteNote,
+        group: "Notes",
+        help: "delete the selected note",
+        hint: None,
+    },
+    Binding {
+        modes: &[Editor],
+        keys: &[ctrl('s'), code(Esc)],
+        action: Action::Save,
+        group: "Editor",
+        help: "save and close (empty: nothing saved)",
+        hint: Some("Ctrl-s/Esc save"),
+    },
+    Binding {
+        modes: &[Editor],
+        keys: &[code(Enter)],
+        action: Action::Newline,
+        group: "Editor",
+        help: "new line",
+        hint: None,
+    },
+    Binding {
+        modes: &[Confirm],
+        keys: &[k('y'), code(Enter)],
+        action: Action::Confirm,
+        group: "Confirm",
+        help: "yes",
+        hint: Some("y yes"),
+    },
+    Binding {
+        modes: &[Confirm],
+        keys: &[k('n'), code(Esc)],
+        action: Action::Cancel,
+        group: "Confirm",
+        help: "no",
+        hint: Some("n no"),
+    },
+    Binding {
+        modes: &[Search],
+        keys: &[code(Enter)],
+        action: Action::Select,
+        group: "Search",
+        help: "jump to the result",
+        hint: Some("Enter jump"),
+    },
+    Binding {
+        modes: &[Picker],
+        keys: &[code(Enter), ctrl(' ')],
+        action: Action::Toggle,
+        group: "Filters",
+        help: "toggle the selected item",
+        hint: Some("Enter toggle"),
+    },
+    Binding {
+        modes: &[Search, Picker, Reader, Help],
+        keys: &[code(Esc)],
+        action: Action::Back,
+        group: "Overlays",
+        help: "close",
+        hint: Some("Esc close"),
+    },
+    Binding {
+        modes: &[Reader, Help],
+        keys: &[k('q')],
+        action: Action::Back,
+        group: "Overlays",
+        help: "close",
+        hint: None,
+    },
+    Binding {
+        modes: &[Normal, Table, Help],
+        keys: &[k('?')],
+        action: Action::Help,
+        group: "General",
+        help: "help",
+        hint: Some("? help"),
+    },
+    Binding {
+        modes: BROWSE,
+        keys: &[k('q')],
+        action: Action::Quit,
+        group: "General",
+        help: "quit",
+        hint: Some("q quit"),
+    },
+    Binding {
+        modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm],
+        keys: &[ctrl('c')],
+        action: Action::Quit,
+        group: "General",
+        help: "quit (notes are already saved)",
+        hint: None,
+    },
 ];
 
 /// Text-entry modes take printable characters as input.
@@ -110,7 +390,10 @@ pub fn action_for(mode: Mode, ev: KeyEvent) -> Option<Action> {
     let mods = ev.modifiers - KeyModifiers::SHIFT;
     let key = Key(ev.code, mods);
     let shifted = Key(ev.code, ev.modifiers);
-    if let Some(b) = BINDINGS.iter().find(|b| b.modes.contains(&mode) && (b.keys.contains(&key) || b.keys.contains(&shifted))) {
+    if let Some(b) = BINDINGS
+        .iter()
+        .find(|b| b.modes.contains(&mode) && (b.keys.contains(&key) || b.keys.contains(&shifted)))
+    {
         return Some(b.action);
     }
     if matches!(mode, Normal | Table)
@@ -120,7 +403,9 @@ pub fn action_for(mode: Mode, ev: KeyEvent) -> Option<Action> {
     }
     if text_entry(mode) {
         return match ev.code {
-            KeyCode::Char(c) if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) => Some(Action::Input(c)),
+            KeyCode::Char(c) if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) => {
+                Some(Action::Input(c))
+            }
             KeyCode::Backspace => Some(Action::Backspace),
             KeyCode::Delete => Some(Action::Delete),
             KeyCode::Left => Some(Action::Left),
@@ -154,7 +439,11 @@ pub fn key_name(key: &Key) -> String {
         End => "End".into(),
         other => format!("{other:?}"),
     };
-    if key.1.contains(KeyModifiers::CONTROL) { format!("Ctrl-{base}") } else { base }
+    if key.1.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// Help lines grouped: (group, [(keys, description)]), de-duplicated.
@@ -204,14 +493,38 @@ mod tests {
 
     #[test]
     fn keys_map_by_mode() {
-        assert_eq!(action_for(Normal, press(Char('j'), KeyModifiers::NONE)), Some(Action::Down));
-        assert_eq!(action_for(Search, press(Char('j'), KeyModifiers::NONE)), Some(Action::Input('j')));
-        assert_eq!(action_for(Search, press(Char('n'), KeyModifiers::CONTROL)), Some(Action::Down));
-        assert_eq!(action_for(Normal, press(Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(action_for(Normal, press(Char('3'), KeyModifiers::NONE)), Some(Action::TabNumber(3)));
-        assert_eq!(action_for(Editor, press(Char('q'), KeyModifiers::NONE)), Some(Action::Input('q')));
-        assert_eq!(action_for(Editor, press(Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
-        assert_eq!(action_for(Normal, press(BackTab, KeyModifiers::SHIFT)), Some(Action::FocusPrev));
+        assert_eq!(
+            action_for(Normal, press(Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(Search, press(Char('j'), KeyModifiers::NONE)),
+            Some(Action::Input('j'))
+        );
+        assert_eq!(
+            action_for(Search, press(Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            action_for(Normal, press(Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            action_for(Normal, press(Char('3'), KeyModifiers::NONE)),
+            Some(Action::TabNumber(3))
+        );
+        assert_eq!(
+            action_for(Editor, press(Char('q'), KeyModifiers::NONE)),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(
+            action_for(Editor, press(Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(Normal, press(BackTab, KeyModifiers::SHIFT)),
+            Some(Action::FocusPrev)
+        );
     }
 
     #[test]

@@ -34,18 +34,31 @@ pub fn areas(width: u16, height: u16) -> Areas {
 
 /// The inside of a bordered block.
 pub fn inner(r: Rect) -> Rect {
-    Rect::new(r.x.saturating_add(1), r.y.saturating_add(1), r.width.saturating_sub(2), r.height.saturating_sub(2))
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
 }
 
 /// The pane's content area below its tab row (when it has tabs).
 pub fn pane_body(pane: Rect, has_tabs: bool) -> Rect {
     let i = inner(pane);
-    if has_tabs { Rect::new(i.x, i.y.saturating_add(2), i.width, i.height.saturating_sub(2)) } else { i }
+    if has_tabs {
+        Rect::new(i.x, i.y.saturating_add(2), i.width, i.height.saturating_sub(2))
+    } else {
+        i
+    }
 }
 
 /// The height of a list in the pane body (the rest shows a preview).
 pub fn list_height(body: Rect) -> u16 {
-    if body.height > 12 { body.height - body.height / 3 } else { body.height }
+    if body.height > 12 {
+        body.height - body.height / 3
+    } else {
+        body.height
+    }
 }
 
 /// The first visible row of a list so that `selected` is on screen.

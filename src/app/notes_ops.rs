@@ -11,7 +11,11 @@ use super::view::{self, Entry, PaneKind};
 
 /// What `a` attaches a note to, from the selection.
 fn target(state: &State) -> Target {
-    if let Some(Overlay::Reader { item: Readable::Passage(i), .. }) = &state.overlay {
+    if let Some(Overlay::Reader {
+        item: Readable::Passage(i),
+        ..
+    }) = &state.overlay
+    {
         return Target::Passage(state.ds.passages[*i].id.clone());
     }
     if state.focus == Focus::Pane && view::pane_kind(state) == PaneKind::List {
@@ -33,11 +37,20 @@ fn target(state: &State) -> Target {
 pub fn add(state: &mut State) {
     let target = target(state);
     let themes = state.filters.themes.iter().cloned().collect();
-    state.overlay = Some(Overlay::Editor(Editor { text: TextArea::default(), target, note: None, themes }));
+    state.overlay = Some(Overlay::Editor(Editor {
+        text: TextArea::default(),
+        target,
+        note: None,
+        themes,
+    }));
 }
 
 fn selected_note(state: &State) -> Option<String> {
-    if let Some(Overlay::Reader { item: Readable::Note(id), .. }) = &state.overlay {
+    if let Some(Overlay::Reader {
+        item: Readable::Note(id),
+        ..
+    }) = &state.overlay
+    {
         return Some(id.clone());
     }
     match view::entries(state).get(state.list_selected) {
@@ -82,7 +95,9 @@ pub fn confirm_delete(state: &mut State, id: &str) {
 
 /// Save the editor's note; on failure keep the editor (and the text) open.
 pub fn save(state: &mut State) {
-    let Some(Overlay::Editor(ed)) = &state.overlay else { return };
+    let Some(Overlay::Editor(ed)) = &state.overlay else {
+        return;
+    };
     let text = ed.text.text();
     if text.trim().is_empty() {
         state.overlay = None;

@@ -17,7 +17,11 @@ pub fn open_search(state: &mut State) {
 }
 
 pub fn open_picker(state: &mut State, kind: PickerKind) {
-    state.overlay = Some(Overlay::Picker(Picker { kind, query: String::new(), selected: 0 }));
+    state.overlay = Some(Overlay::Picker(Picker {
+        kind,
+        query: String::new(),
+        selected: 0,
+    }));
 }
 
 /// Re-run the live search for the current query (incremental when it extends the last).
@@ -58,18 +62,40 @@ pub fn picker_items(state: &State, p: &Picker) -> Vec<PickerItem> {
             .collect(),
         PickerKind::Kinds => Kind::ALL
             .iter()
-            .map(|k| (k.as_str().to_string(), k.label().to_string(), state.filters.kinds.contains(k)))
+            .map(|k| {
+                (
+                    k.as_str().to_string(),
+                    k.label().to_string(),
+                    state.filters.kinds.contains(k),
+                )
+            })
             .collect(),
     };
     if p.query.trim().is_empty() {
-        return all.into_iter().map(|(id, label, active)| PickerItem { id, label, active, matches: vec![] }).collect();
+        return all
+            .into_iter()
+            .map(|(id, label, active)| PickerItem {
+                id,
+                label,
+                active,
+                matches: vec![],
+            })
+            .collect();
     }
     let matcher = SkimMatcherV2::default().ignore_case();
     let mut scored: Vec<(i64, PickerItem)> = all
         .into_iter()
         .filter_map(|(id, label, active)| {
             let (score, matches) = matcher.fuzzy_indices(&label, p.query.trim())?;
-            Some((score, PickerItem { id, label, active, matches }))
+            Some((
+                score,
+                PickerItem {
+                    id,
+                    label,
+                    active,
+                    matches,
+                },
+            ))
         })
         .collect();
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
@@ -91,7 +117,11 @@ pub fn update(state: &mut State, action: Action) {
         },
         Overlay::Help { scroll } => match action {
             Action::Back | Action::Help => state.overlay = None,
-            a => state.overlay = Some(Overlay::Help { scroll: scrolled(scroll, a) }),
+            a => {
+                state.overlay = Some(Overlay::Help {
+                    scroll: scrolled(scroll, a),
+                })
+            }
         },
         Overlay::Editor(_) => editor(state, action),
         Overlay::ConfirmDelete { note } => match action {
@@ -132,7 +162,9 @@ fn search(state: &mut State, action: Action) {
         Action::PageDown if n > 0 => state.search.selected = (state.search.selected + 10).min(n - 1),
         Action::PageUp => state.search.selected = state.search.selected.saturating_sub(10),
         Action::Select => {
-            let Some(hit) = state.search.hits.get(state.search.selected) else { return };
+            let Some(hit) = state.search.hits.get(state.search.selected) else {
+                return;
+            };
             let (id, kind) = (hit.id.clone(), hit.kind);
             state.overlay = None;
             jump::jump_to(state, &id, kind);
@@ -184,7 +216,9 @@ fn toggle(state: &mut State, kind: PickerKind, id: &str) {
 }
 
 fn editor(state: &mut State, action: Action) {
-    let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else { return };
+    let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else {
+        return;
+    };
     let t = &mut ed.text;
     match action {
         Action::Save => notes_ops::save(state),

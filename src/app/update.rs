@@ -31,7 +31,11 @@ pub fn update(state: &mut State, action: Action) {
         Action::Left => left(state),
         Action::Right => right(state),
         Action::FocusNext | Action::FocusPrev => {
-            state.focus = if state.focus == Focus::Nav { Focus::Pane } else { Focus::Nav }
+            state.focus = if state.focus == Focus::Nav {
+                Focus::Pane
+            } else {
+                Focus::Nav
+            }
         }
         Action::Select => select(state),
         Action::Back => {
@@ -177,10 +181,22 @@ fn select(state: &mut State) {
         return show_caveat(state);
     }
     let entries = view::entries(state);
-    let Some(entry) = entries.get(state.list_selected).cloned() else { return };
+    let Some(entry) = entries.get(state.list_selected).cloned() else {
+        return;
+    };
     match entry {
-        Entry::Passage(i) => state.overlay = Some(Overlay::Reader { item: Readable::Passage(i), scroll: 0 }),
-        Entry::Note(id) => state.overlay = Some(Overlay::Reader { item: Readable::Note(id), scroll: 0 }),
+        Entry::Passage(i) => {
+            state.overlay = Some(Overlay::Reader {
+                item: Readable::Passage(i),
+                scroll: 0,
+            })
+        }
+        Entry::Note(id) => {
+            state.overlay = Some(Overlay::Reader {
+                item: Readable::Note(id),
+                scroll: 0,
+            })
+        }
         Entry::Ward(id) => reveal(state, &NavItem::Ward(id)),
         Entry::Centre(id) => reveal(state, &NavItem::Centre(id)),
         Entry::Table(id) => {
@@ -231,8 +247,12 @@ fn sort(state: &mut State) {
 
 /// The caveats touching the table row under the cursor (or the table).
 pub fn row_caveats(state: &State) -> Vec<usize> {
-    let PaneKind::Table(id) = view::pane_kind(state) else { return Vec::new() };
-    let Some(t) = state.ds.table(&id) else { return Vec::new() };
+    let PaneKind::Table(id) = view::pane_kind(state) else {
+        return Vec::new();
+    };
+    let Some(t) = state.ds.table(&id) else {
+        return Vec::new();
+    };
     let order = crate::dataset::sorted_rows(t, state.table.sort, state.table.desc);
     let area = order.get(state.table.row).map(|&r| &t.rows[r].area);
     state
@@ -248,7 +268,12 @@ pub fn row_caveats(state: &State) -> Vec<usize> {
 
 fn show_caveat(state: &mut State) {
     match row_caveats(state).first() {
-        Some(&i) => state.overlay = Some(Overlay::Reader { item: Readable::Passage(i), scroll: 0 }),
+        Some(&i) => {
+            state.overlay = Some(Overlay::Reader {
+                item: Readable::Passage(i),
+                scroll: 0,
+            })
+        }
         None => state.status = Some("No caveat touches this row".into()),
     }
 }

@@ -38,8 +38,16 @@ impl Tab {
     }
 }
 
-const LA_TABS: &[Tab] =
-    &[Tab::Overview, Tab::Bid, Tab::Wards, Tab::Centres, Tab::Activity, Tab::Mentions, Tab::Caveats, Tab::Notes];
+const LA_TABS: &[Tab] = &[
+    Tab::Overview,
+    Tab::Bid,
+    Tab::Wards,
+    Tab::Centres,
+    Tab::Activity,
+    Tab::Mentions,
+    Tab::Caveats,
+    Tab::Notes,
+];
 const AREA_TABS: &[Tab] = &[Tab::Overview, Tab::Passages, Tab::Caveats, Tab::Notes];
 
 /// The tabs of a navigator item's pane (empty: the pane has one view).
@@ -67,8 +75,15 @@ pub enum Entry {
 }
 
 /// Kinds shown on an LA's Bid review tab.
-pub const BID_KINDS: &[Kind] =
-    &[Kind::BidAim, Kind::BidElement, Kind::Engagement, Kind::MultiAgency, Kind::Supplementary, Kind::Partners, Kind::Target];
+pub const BID_KINDS: &[Kind] = &[
+    Kind::BidAim,
+    Kind::BidElement,
+    Kind::Engagement,
+    Kind::MultiAgency,
+    Kind::Supplementary,
+    Kind::Partners,
+    Kind::Target,
+];
 
 /// What the pane shows: a scrolling overview, a list, or a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,31 +137,36 @@ fn touches(p: &Passage, area: &Area) -> bool {
 /// The entries of the current list-like pane.
 pub fn entries(state: &State) -> Vec<Entry> {
     let ds = &state.ds;
-    let Some(item) = state.nav_item() else { return Vec::new() };
+    let Some(item) = state.nav_item() else {
+        return Vec::new();
+    };
     let tab = state.current_tab();
     match (&item, tab) {
-        (NavItem::La(id), Some(Tab::Bid)) => passages_where(state, |p| BID_KINDS.contains(&p.kind) && p.las.contains(id)),
+        (NavItem::La(id), Some(Tab::Bid)) => {
+            passages_where(state, |p| BID_KINDS.contains(&p.kind) && p.las.contains(id))
+        }
         (NavItem::La(id), Some(Tab::Wards)) => ds.wards_of(id).map(|w| Entry::Ward(w.id.clone())).collect(),
         (NavItem::La(id), Some(Tab::Centres)) => ds.centres_of(id).map(|c| Entry::Centre(c.id.clone())).collect(),
-        (NavItem::La(id), Some(Tab::Activity)) => {
-            passages_where(state, |p| matches!(p.kind, Kind::Activity | Kind::Definition) && p.las.contains(id))
+        (NavItem::La(id), Some(Tab::Activity)) => passages_where(state, |p| {
+            matches!(p.kind, Kind::Activity | Kind::Definition) && p.las.contains(id)
+        }),
+        (NavItem::La(id), Some(Tab::Mentions)) => {
+            passages_where(state, |p| p.kind != Kind::Caveat && p.las.contains(id))
         }
-        (NavItem::La(id), Some(Tab::Mentions)) => passages_where(state, |p| p.kind != Kind::Caveat && p.las.contains(id)),
         (NavItem::La(id), Some(Tab::Caveats)) => {
             let area = Area::La(id.clone());
             let wards: Vec<Area> = ds.wards_of(id).map(|w| Area::Ward(w.id.clone())).collect();
             let centres: Vec<Area> = ds.centres_of(id).map(|c| Area::Centre(c.id.clone())).collect();
             passages_where(state, |p| {
-                p.kind == Kind::Caveat
-                    && (touches(p, &area) || wards.iter().chain(&centres).any(|a| touches(p, a)))
+                p.kind == Kind::Caveat && (touches(p, &area) || wards.iter().chain(&centres).any(|a| touches(p, a)))
             })
         }
         (NavItem::Centre(id), Some(Tab::Passages)) => {
             passages_where(state, |p| p.kind != Kind::Caveat && p.centre.as_deref() == Some(id))
         }
-        (NavItem::Centre(id), Some(Tab::Caveats)) => {
-            passages_where(state, |p| p.kind == Kind::Caveat && touches(p, &Area::Centre(id.clone())))
-        }
+        (NavItem::Centre(id), Some(Tab::Caveats)) => passages_where(state, |p| {
+            p.kind == Kind::Caveat && touches(p, &Area::Centre(id.clone()))
+        }),
         (NavItem::Ward(id), Some(Tab::Passages)) => {
             passages_where(state, |p| p.kind != Kind::Caveat && p.wards.iter().any(|w| w == id))
         }
@@ -200,13 +220,23 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
 /// when they fit, otherwise only the active one in full and the rest as
 /// their numbers. Drawn separated by one-cell `│` (the click map uses the same).
 pub fn tab_titles(tabs: &[Tab], active: usize, width: u16) -> Vec<String> {
-    let full: Vec<String> = tabs.iter().enumerate().map(|(i, t)| format!(" {} {} ", i + 1, t.label())).collect();
+    let full: Vec<String> = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!(" {} {} ", i + 1, t.label()))
+        .collect();
     let total: usize = full.iter().map(|s| s.chars().count() + 1).sum();
     if total <= usize::from(width) {
         return full;
     }
     tabs.iter()
         .enumerate()
-        .map(|(i, t)| if i == active { format!(" {} {} ", i + 1, t.label()) } else { format!(" {} ", i + 1) })
+        .map(|(i, t)| {
+            if i == active {
+                format!(" {} {} ", i + 1, t.label())
+            } else {
+                format!(" {} ", i + 1)
+            }
+        })
         .collect()
 }

@@ -21,9 +21,17 @@ pub fn breakdown(ds: &Dataset) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(k, n)| format!("{k} {n}"))
         .collect();
-    let las: Vec<String> = ds.las.iter().map(|l| format!("{} {}", l.id, ds.passages_for_la(&l.id).count())).collect();
+    let las: Vec<String> = ds
+        .las
+        .iter()
+        .map(|l| format!("{} {}", l.id, ds.passages_for_la(&l.id).count()))
+        .collect();
     let none = ds.passages.iter().filter(|p| p.las.is_empty()).count();
-    format!("passages by kind: {}\npassages by LA: {}, no LA {none}", kinds.join(", "), las.join(", "))
+    format!(
+        "passages by kind: {}\npassages by LA: {}, no LA {none}",
+        kinds.join(", "),
+        las.join(", ")
+    )
 }
 
 /// The one-line summary: counts per record type.

@@ -7,7 +7,11 @@ pub enum CliError {
     #[error("the dataset has problems:\n{0}")]
     Load(LoadErrors),
     #[error("no {what} with id `{id}`{}", suggest(.suggestions))]
-    NotFound { what: &'static str, id: String, suggestions: Vec<String> },
+    NotFound {
+        what: &'static str,
+        id: String,
+        suggestions: Vec<String>,
+    },
     #[error("{0}")]
     Usage(String),
     #[error("{0}")]
@@ -27,5 +31,12 @@ impl CliError {
 }
 
 fn suggest(s: &[String]) -> String {
-    if s.is_empty() { String::new() } else { format!("; did you mean {}?", s.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")) }
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; did you mean {}?",
+            s.iter().map(|x| format!("`{x}`")).collect::<Vec<_>>().join(", ")
+        )
+    }
 }

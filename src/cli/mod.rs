@@ -89,7 +89,8 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             use std::io::IsTerminal;
             if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
                 return Err(CliError::Usage(
-                    "the app needs an interactive terminal; for scripts use a subcommand (see `casebook --help`)".into(),
+                    "the app needs an interactive terminal; for scripts use a subcommand (see `casebook --help`)"
+                        .into(),
                 ));
             }
             let ds = load_dataset(data)?;

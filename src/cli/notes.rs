@@ -156,7 +156,6 @@ fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-
 fn check_target(ds: &Dataset, target: &Target) -> Result<(), CliError> {
     match target {
         Target::None => Ok(()),

@@ -15,13 +15,22 @@ pub fn closest<'a>(input: &str, ids: impl Iterator<Item = &'a str>) -> Vec<Strin
     let mut scored: Vec<(usize, &str)> = ids
         .map(|id| {
             let d = levenshtein(&input, &id.to_lowercase());
-            let bonus = if id.contains(&input) || input.contains(id) { 0 } else { 1 };
+            let bonus = if id.contains(&input) || input.contains(id) {
+                0
+            } else {
+                1
+            };
             (d * 2 + bonus, id)
         })
         .collect();
     scored.sort();
     let limit = (input.chars().count() / 2).max(3) * 2 + 1;
-    scored.into_iter().filter(|(d, _)| *d <= limit).take(3).map(|(_, id)| id.to_string()).collect()
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d <= limit)
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
 }
 
 fn levenshtein(a: &str, b: &str) -> usize {
@@ -41,7 +50,15 @@ fn levenshtein(a: &str, b: &str) -> usize {
 pub fn align(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let mut out = String::new();
     for r in rows {
         let mut line = String::new();
@@ -83,4 +100,13 @@ mod tests {
 pub enum TextJson {
     Text,
     Json,
+}
+
+/// "no <what> with id `<id>`", suggesting the closest of `ids`.
+pub fn not_found<'a>(what: &'static str, id: &str, ids: impl Iterator<Item = &'a str>) -> CliError {
+    CliError::NotFound {
+        what,
+        id: id.to_string(),
+        suggestions: closest(id, ids),
+    }
 }

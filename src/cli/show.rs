@@ -44,7 +44,6 @@ pub fn run(data: Option<&Path>, args: ShowArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-
 fn show_la(ds: &Dataset, id: &str) -> Result<Value, CliError> {
     let la = ds
         .la(id)

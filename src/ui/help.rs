@@ -14,10 +14,16 @@ pub fn render(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     for (group, entries) in help_groups() {
         lines.push(Line::styled(group, theme.heading()));
         for (keys, help) in entries {
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), theme.title()), Span::raw(help)]));
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), theme.title()),
+                Span::raw(help),
+            ]));
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Search syntax: 'exact ^prefix suffix$ !not a|b la:ID theme:ID kind:KIND centre:ID", theme.dim()));
+    lines.push(Line::styled(
+        "Search syntax: 'exact ^prefix suffix$ !not a|b la:ID theme:ID kind:KIND centre:ID",
+        theme.dim(),
+    ));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

@@ -16,17 +16,33 @@ use crate::dataset::{Area, format_number, profile};
 pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
     let list = entries(state);
     if list.is_empty() {
-        let msg = if state.filters.is_empty() { "Nothing here." } else { "Nothing passes the filters (x clears them)." };
+        let msg = if state.filters.is_empty() {
+            "Nothing here."
+        } else {
+            "Nothing passes the filters (x clears them)."
+        };
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())), area);
         return;
     }
     let h = list_height(area);
     let list_area = clip(Rect::new(area.x, area.y, area.width, h), area);
-    let items: Vec<ListItem> = list.iter().map(|e| ListItem::new(entry_line(state, e, theme))).collect();
+    let items: Vec<ListItem> = list
+        .iter()
+        .map(|e| ListItem::new(entry_line(state, e, theme)))
+        .collect();
     let selected = state.list_selected.min(list.len() - 1);
-    let mut ls = ListState::default().with_selected(Some(selected)).with_offset(scroll_offset(selected, h));
-    frame.render_stateful_widget(List::new(items).highlight_style(theme.selected(focused)), list_area, &mut ls);
-    let preview_area = clip(Rect::new(area.x, area.y + h, area.width, area.height.saturating_sub(h)), area);
+    let mut ls = ListState::default()
+        .with_selected(Some(selected))
+        .with_offset(scroll_offset(selected, h));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(theme.selected(focused)),
+        list_area,
+        &mut ls,
+    );
+    let preview_area = clip(
+        Rect::new(area.x, area.y + h, area.width, area.height.saturating_sub(h)),
+        area,
+    );
     if preview_area.height > 1 {
         let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
         let inner = block.inner(preview_area);
@@ -42,7 +58,10 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Passage(i) => {
             let p = &ds.passages[*i];
             let landed = state.highlight.as_deref() == Some(p.id.as_str());
-            let mut spans = vec![Span::styled(format!("{:<12} ", truncate(p.kind.label(), 12)), theme.kind())];
+            let mut spans = vec![Span::styled(
+                format!("{:<12} ", truncate(p.kind.label(), 12)),
+                theme.kind(),
+            )];
             let style = if landed { theme.landed() } else { theme.text() };
             spans.push(Span::styled(sanitize::line(&p.title), style));
             if !p.las.is_empty() {
@@ -54,8 +73,18 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Note(id) => match state.notes.get(id) {
             Some(n) => Line::from(vec![
                 Span::styled("✎ ", theme.kind()),
-                Span::styled(sanitize::line(&n.title()), if state.highlight.as_deref() == Some(id.as_str()) { theme.landed() } else { theme.text() }),
-                Span::styled(format!("  · {}", crate::notes::target_title(ds, &n.target)), theme.dim()),
+                Span::styled(
+                    sanitize::line(&n.title()),
+                    if state.highlight.as_deref() == Some(id.as_str()) {
+                        theme.landed()
+                    } else {
+                        theme.text()
+                    },
+                ),
+                Span::styled(
+                    format!("  · {}", crate::notes::target_title(ds, &n.target)),
+                    theme.dim(),
+                ),
                 Span::styled(format!("  {}", n.updated), theme.dim()),
             ]),
             None => Line::raw(id.clone()),
@@ -64,7 +93,10 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Centre(id) => area_line(state, &Area::Centre(id.clone()), theme),
         Entry::Table(id) => {
             let title = ds.table(id).map_or(String::new(), |t| t.title.clone());
-            Line::from(vec![Span::styled(format!("Table {id}  "), theme.heading()), Span::raw(sanitize::line(&title))])
+            Line::from(vec![
+                Span::styled(format!("Table {id}  "), theme.heading()),
+                Span::raw(sanitize::line(&title)),
+            ])
         }
         Entry::Theme(id) => {
             let t = ds.theme(id);
@@ -78,13 +110,20 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         }
         Entry::Glossary(i) => {
             let g = &ds.glossary[*i];
-            Line::from(vec![Span::styled(format!("{:<8} ", g.abbr), theme.heading()), Span::raw(sanitize::line(&g.expansion))])
+            Line::from(vec![
+                Span::styled(format!("{:<8} ", g.abbr), theme.heading()),
+                Span::raw(sanitize::line(&g.expansion)),
+            ])
         }
     }
 }
 
 pub(crate) fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
 }
 
 /// A ward or centre with its figures on one line (ward inactivity vs its LA marked).
@@ -116,7 +155,10 @@ fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
     if let Some(d) = above {
         // First on the line so narrow panes still show it.
         spans[0] = Span::styled("▲ ", theme.warn());
-        spans.push(Span::styled(format!("▲ inactivity {} points above the LA", format_number(d)), theme.warn()));
+        spans.push(Span::styled(
+            format!("▲ inactivity {} points above the LA", format_number(d)),
+            theme.warn(),
+        ));
     }
     Line::from(spans)
 }
@@ -129,22 +171,42 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
             vec![
                 Line::styled(sanitize::line(&p.title), theme.title()),
                 Line::raw(sanitize::clean(&p.text)),
-                Line::styled(format!("{}, {} · themes: {}", crate::search::doc_label(p.source.doc), sanitize::line(&p.source.section), p.themes.join(", ")), theme.dim()),
+                Line::styled(
+                    format!(
+                        "{}, {} · themes: {}",
+                        crate::search::doc_label(p.source.doc),
+                        sanitize::line(&p.source.section),
+                        p.themes.join(", ")
+                    ),
+                    theme.dim(),
+                ),
             ]
         }
         Entry::Note(id) => state.notes.get(id).map_or_else(Vec::new, |n| {
-            let mut v: Vec<Line> = sanitize::clean(&n.text).lines().map(|l| Line::raw(l.to_string())).collect();
-            v.push(Line::styled(format!("created {} · updated {} · e edit · d delete", n.created, n.updated), theme.dim()));
+            let mut v: Vec<Line> = sanitize::clean(&n.text)
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .collect();
+            v.push(Line::styled(
+                format!("created {} · updated {} · e edit · d delete", n.created, n.updated),
+                theme.dim(),
+            ));
             v
         }),
         Entry::Theme(id) => ds.theme(id).map_or_else(Vec::new, |t| {
             vec![
                 Line::raw(sanitize::line(&t.description)),
-                Line::styled(format!("Synonyms: {} · Enter toggles the filter", t.synonyms.join(", ")), theme.dim()),
+                Line::styled(
+                    format!("Synonyms: {} · Enter toggles the filter", t.synonyms.join(", ")),
+                    theme.dim(),
+                ),
             ]
         }),
         Entry::Table(id) => ds.table(id).map_or_else(Vec::new, |t| {
-            vec![Line::raw(format!("Source: {}", sanitize::line(&t.source))), Line::styled("Enter opens the table", theme.dim())]
+            vec![
+                Line::raw(format!("Source: {}", sanitize::line(&t.source))),
+                Line::styled("Enter opens the table", theme.dim()),
+            ]
         }),
         Entry::Ward(_) | Entry::Centre(_) => vec![Line::styled("Enter opens its pane", theme.dim())],
         Entry::Glossary(_) => Vec::new(),

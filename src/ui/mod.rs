@@ -69,7 +69,10 @@ pub(crate) fn clip(r: Rect, bounds: Rect) -> Rect {
 pub(crate) fn popup(frame: &mut Frame, area: Rect, pw: u16, ph: u16, title: &str, theme: &Theme) -> Rect {
     let w = (area.width * pw / 100).max(40).min(area.width);
     let h = (area.height * ph / 100).max(10).min(area.height);
-    let r = clip(Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h), area);
+    let r = clip(
+        Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h),
+        area,
+    );
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -82,19 +85,17 @@ pub(crate) fn popup(frame: &mut Frame, area: Rect, pw: u16, ph: u16, title: &str
 }
 
 /// Spans for `text` with the characters in `ranges` (char indices) highlighted.
-pub(crate) fn highlighted<'a>(
-    text: &str,
-    ranges: &[std::ops::Range<usize>],
-    base: Style,
-    hl: Style,
-) -> Vec<Span<'a>> {
+pub(crate) fn highlighted<'a>(text: &str, ranges: &[std::ops::Range<usize>], base: Style, hl: Style) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     let mut cur = String::new();
     let mut cur_hl = false;
     for (i, c) in text.chars().enumerate() {
         let on = ranges.iter().any(|r| r.contains(&i));
         if on != cur_hl && !cur.is_empty() {
-            spans.push(Span::styled(std::mem::take(&mut cur), if cur_hl { base.patch(hl) } else { base }));
+            spans.push(Span::styled(
+                std::mem::take(&mut cur),
+                if cur_hl { base.patch(hl) } else { base },
+            ));
         }
         cur_hl = on;
         // Sanitise per character so highlight positions stay aligned.

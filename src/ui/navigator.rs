@@ -16,7 +16,11 @@ use crate::app::{Focus, State};
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Nav && state.overlay.is_none();
     let block = pane_block(Line::styled(" casebook ", theme.title()), focused, theme);
-    let items: Vec<ListItem> = state.nav_items().iter().map(|item| ListItem::new(line(state, item, theme))).collect();
+    let items: Vec<ListItem> = state
+        .nav_items()
+        .iter()
+        .map(|item| ListItem::new(line(state, item, theme)))
+        .collect();
     let mut ls = ListState::default()
         .with_selected(Some(state.nav_selected))
         .with_offset(scroll_offset(state.nav_selected, inner(area).height));
@@ -27,20 +31,38 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
 fn line<'a>(state: &State, item: &NavItem, theme: &Theme) -> Line<'a> {
     let ds = &state.ds;
     let open = state.expanded.contains(item);
-    let marker = if item.expandable() { if open { "▾ " } else { "▸ " } } else { "  " };
+    let marker = if item.expandable() {
+        if open { "▾ " } else { "▸ " }
+    } else {
+        "  "
+    };
     let indent = "  ".repeat(item.depth());
     let (label, style) = match item {
         NavItem::La(id) => (ds.la(id).map_or(id.clone(), |l| l.name.clone()), theme.text()),
-        NavItem::Centre(id) => (format!("⌂ {}", ds.centre(id).map_or(id.as_str(), |c| c.name.as_str())), theme.text()),
-        NavItem::Ward(id) => (format!("◇ {}", ds.ward(id).map_or(id.as_str(), |w| w.name.as_str())), theme.dim()),
+        NavItem::Centre(id) => (
+            format!("⌂ {}", ds.centre(id).map_or(id.as_str(), |c| c.name.as_str())),
+            theme.text(),
+        ),
+        NavItem::Ward(id) => (
+            format!("◇ {}", ds.ward(id).map_or(id.as_str(), |w| w.name.as_str())),
+            theme.dim(),
+        ),
         NavItem::Table(id) => (format!("Table {id}"), theme.text()),
         NavItem::Section(s) => (s.label().to_string(), theme.heading()),
     };
-    let mut spans = vec![Span::raw(indent), Span::raw(marker), Span::styled(sanitize::line(&label), style)];
+    let mut spans = vec![
+        Span::raw(indent),
+        Span::raw(marker),
+        Span::styled(sanitize::line(&label), style),
+    ];
     if let NavItem::La(id) = item
         && !state.filters.is_empty()
     {
-        let n = ds.passages.iter().filter(|p| p.las.contains(id) && passes(state, p)).count();
+        let n = ds
+            .passages
+            .iter()
+            .filter(|p| p.las.contains(id) && passes(state, p))
+            .count();
         spans.push(Span::styled(format!(" ({n})"), theme.compare()));
     }
     if let NavItem::Section(Section::Notes) = item {

@@ -16,15 +16,26 @@ use crate::app::{Focus, State};
 pub fn title(state: &State, item: &NavItem) -> String {
     let ds = &state.ds;
     match item {
-        NavItem::La(id) => ds.la(id).map_or(id.clone(), |l| format!("{} · local authority", l.name)),
+        NavItem::La(id) => ds
+            .la(id)
+            .map_or(id.clone(), |l| format!("{} · local authority", l.name)),
         NavItem::Centre(id) => ds.centre(id).map_or(id.clone(), |c| {
-            format!("{} · children's centre, {}", c.name, ds.la(&c.la).map_or("", |l| l.name.as_str()))
+            format!(
+                "{} · children's centre, {}",
+                c.name,
+                ds.la(&c.la).map_or("", |l| l.name.as_str())
+            )
         }),
         NavItem::Ward(id) => ds.ward(id).map_or(id.clone(), |w| {
-            let district = w.district.clone().unwrap_or_else(|| ds.la(&w.la).map_or(String::new(), |l| l.name.clone()));
+            let district = w
+                .district
+                .clone()
+                .unwrap_or_else(|| ds.la(&w.la).map_or(String::new(), |l| l.name.clone()));
             format!("{} · ward, {district}", w.name)
         }),
-        NavItem::Table(id) => ds.table(id).map_or(id.clone(), |t| format!("Table {} · {}", t.id, t.title)),
+        NavItem::Table(id) => ds
+            .table(id)
+            .map_or(id.clone(), |t| format!("Table {} · {}", t.id, t.title)),
         NavItem::Section(s) => s.label().to_string(),
     }
 }
@@ -32,7 +43,11 @@ pub fn title(state: &State, item: &NavItem) -> String {
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let Some(item) = state.nav_item() else { return };
     let focused = state.focus == Focus::Pane && state.overlay.is_none();
-    let block = pane_block(Line::styled(format!(" {} ", sanitize::line(&title(state, &item))), theme.title()), focused, theme);
+    let block = pane_block(
+        Line::styled(format!(" {} ", sanitize::line(&title(state, &item))), theme.title()),
+        focused,
+        theme,
+    );
     frame.render_widget(block, area);
     let item_tabs = tabs(&item);
     if !item_tabs.is_empty() {
@@ -42,7 +57,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             spans.push(Span::styled(t, theme.tab(n == state.tab)));
             spans.push(Span::styled("│", theme.dim()));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), clip(Rect::new(i.x, i.y, i.width, 1), area));
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
+            clip(Rect::new(i.x, i.y, i.width, 1), area),
+        );
     }
     let body = clip(pane_body(area, !item_tabs.is_empty()), area);
     if body.width == 0 || body.height == 0 {

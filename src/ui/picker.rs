@@ -20,10 +20,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, p: &Picker, theme: &
     if inner.height < 3 {
         return;
     }
-    let input = Line::from(vec![Span::styled("> ", theme.heading()), Span::raw(sanitize::line(&p.query)), Span::styled("▏", theme.title())]);
-    frame.render_widget(Paragraph::new(input), clip(Rect::new(inner.x, inner.y, inner.width, 1), inner));
+    let input = Line::from(vec![
+        Span::styled("> ", theme.heading()),
+        Span::raw(sanitize::line(&p.query)),
+        Span::styled("▏", theme.title()),
+    ]);
     frame.render_widget(
-        Paragraph::new(Line::styled("type to filter · ↑↓ move · Enter toggle · Esc done", theme.dim())),
+        Paragraph::new(input),
+        clip(Rect::new(inner.x, inner.y, inner.width, 1), inner),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            "type to filter · ↑↓ move · Enter toggle · Esc done",
+            theme.dim(),
+        )),
         clip(Rect::new(inner.x, inner.y + 1, inner.width, 1), inner),
     );
     let items = picker_items(state, p);
@@ -32,7 +42,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, p: &Picker, theme: &
         .map(|it| {
             let mut spans = vec![Span::raw(if it.active { "[x] " } else { "[ ] " })];
             for (i, c) in it.label.chars().enumerate() {
-                let style = if it.matches.contains(&i) { theme.matched() } else { theme.text() };
+                let style = if it.matches.contains(&i) {
+                    theme.matched()
+                } else {
+                    theme.text()
+                };
                 spans.push(Span::styled(c.to_string(), style));
             }
             spans.push(Span::styled(format!("  {}", it.id), theme.dim()));
@@ -40,6 +54,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, p: &Picker, theme: &
         })
         .collect();
     let list_area = clip(Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2), inner);
-    let mut ls = ListState::default().with_selected(Some(p.selected)).with_offset(scroll_offset(p.selected, list_area.height));
-    frame.render_stateful_widget(List::new(rows).highlight_style(theme.selected(true)), list_area, &mut ls);
+    let mut ls = ListState::default()
+        .with_selected(Some(p.selected))
+        .with_offset(scroll_offset(p.selected, list_area.height));
+    frame.render_stateful_widget(
+        List::new(rows).highlight_style(theme.selected(true)),
+        list_area,
+        &mut ls,
+    );
 }

@@ -12,15 +12,30 @@ use crate::app::{State, keymap, mode};
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = Vec::new();
     if let Some(e) = state.notes.error() {
-        spans.push(Span::styled(format!("notes read-only: {} ", sanitize::line(&e.to_string())), theme.warn()));
+        spans.push(Span::styled(
+            format!("notes read-only: {} ", sanitize::line(&e.to_string())),
+            theme.warn(),
+        ));
     }
     if !state.filters.is_empty() {
         let mut parts = Vec::new();
         if !state.filters.themes.is_empty() {
-            parts.push(format!("themes: {}", state.filters.themes.iter().cloned().collect::<Vec<_>>().join(",")));
+            parts.push(format!(
+                "themes: {}",
+                state.filters.themes.iter().cloned().collect::<Vec<_>>().join(",")
+            ));
         }
         if !state.filters.kinds.is_empty() {
-            parts.push(format!("kinds: {}", state.filters.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(",")));
+            parts.push(format!(
+                "kinds: {}",
+                state
+                    .filters
+                    .kinds
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ));
         }
         spans.push(Span::styled(format!("[{}] x clear ", parts.join(" ")), theme.compare()));
     }

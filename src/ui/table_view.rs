@@ -50,7 +50,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: b
     let Some(t) = state.ds.table(id) else { return };
     let footer = footer(state, t, theme);
     let foot_h = (footer.len() as u16 + 1).min(area.height / 3);
-    let grid = clip(Rect::new(area.x, area.y, area.width, area.height.saturating_sub(foot_h)), area);
+    let grid = clip(
+        Rect::new(area.x, area.y, area.width, area.height.saturating_sub(foot_h)),
+        area,
+    );
     frame.render_widget(Paragraph::new(grid_lines(state, t, grid, focused, theme)), grid);
     let foot = clip(Rect::new(area.x, area.y + grid.height, area.width, foot_h), area);
     frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: false }), foot);
@@ -71,14 +74,31 @@ fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize>)> 
 fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &Theme) -> Vec<Line<'a>> {
     let order = sorted_rows(t, state.table.sort, state.table.desc);
     let marks = caveat_marks(state, t);
-    let label_w = t.rows.iter().map(|r| r.label.width() + 3).max().unwrap_or(8).clamp(8, 34).min(usize::from(grid.width) / 2);
-    let names: Vec<String> = t.columns.iter().map(|c| c.short.clone().unwrap_or(c.name.clone())).collect();
+    let label_w = t
+        .rows
+        .iter()
+        .map(|r| r.label.width() + 3)
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 34)
+        .min(usize::from(grid.width) / 2);
+    let names: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| c.short.clone().unwrap_or(c.name.clone()))
+        .collect();
     let widths: Vec<usize> = t
         .columns
         .iter()
         .enumerate()
         .map(|(ci, _)| {
-            let cells = t.rows.iter().filter_map(|r| r.cells.get(ci).cloned().flatten()).map(|c| c.width() + 1).max().unwrap_or(1);
+            let cells = t
+                .rows
+                .iter()
+                .filter_map(|r| r.cells.get(ci).cloned().flatten())
+                .map(|c| c.width() + 1)
+                .max()
+                .unwrap_or(1);
             (names[ci].width() + 2).max(cells).clamp(5, 24) + 2
         })
         .collect();
@@ -94,7 +114,10 @@ fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &T
         used += w;
         cols.push(ci);
     }
-    let mut header = vec![Span::styled(pad_right(if start > 0 { "Area  ◂" } else { "Area" }, label_w), theme.heading())];
+    let mut header = vec![Span::styled(
+        pad_right(if start > 0 { "Area  ◂" } else { "Area" }, label_w),
+        theme.heading(),
+    )];
     for &ci in &cols {
         let arrow = match (state.table.sort == Some(ci), state.table.desc) {
             (true, false) => "▲",
@@ -102,7 +125,11 @@ fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &T
             _ => "",
         };
         let name = cut(&format!("{}{arrow}", sanitize::line(&names[ci])), widths[ci] - 1);
-        let style = if ci == sel { theme.selected(focused) } else { theme.heading() };
+        let style = if ci == sel {
+            theme.selected(focused)
+        } else {
+            theme.heading()
+        };
         header.push(Span::styled(pad_left(&name, widths[ci] - 1), style));
         header.push(Span::raw(" "));
     }
@@ -118,16 +145,39 @@ fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &T
             lines.push(Line::styled("─".repeat(usize::from(grid.width)), theme.dim()));
         }
         let flagged = marks.iter().any(|(a, c)| a.as_ref() == Some(&row.area) && c.is_none());
-        let label = format!("{}{}{}", if flagged { "! " } else { "  " }, sanitize::line(&row.label), row.markers.concat());
+        let label = format!(
+            "{}{}{}",
+            if flagged { "! " } else { "  " },
+            sanitize::line(&row.label),
+            row.markers.concat()
+        );
         let selected = pos == state.table.row;
-        let base = if selected { theme.selected(focused) } else { theme.text() };
+        let base = if selected {
+            theme.selected(focused)
+        } else {
+            theme.text()
+        };
         let mut spans = vec![Span::styled(pad_right(&cut(&label, label_w - 1), label_w), base)];
         for &ci in &cols {
-            let cell = row.cells.get(ci).cloned().flatten().map_or("–".to_string(), |c| sanitize::line(&c));
-            let touched = marks.iter().any(|(a, c)| a.as_ref() == Some(&row.area) && *c == Some(ci));
+            let cell = row
+                .cells
+                .get(ci)
+                .cloned()
+                .flatten()
+                .map_or("–".to_string(), |c| sanitize::line(&c));
+            let touched = marks
+                .iter()
+                .any(|(a, c)| a.as_ref() == Some(&row.area) && *c == Some(ci));
             let text = format!("{cell}{}", if touched { "†" } else { " " });
-            let style = if row.cells.get(ci).cloned().flatten().is_none() { base.patch(theme.dim()) } else { base };
-            spans.push(Span::styled(pad_left(&cut(&text, widths[ci] - 1), widths[ci] - 1), style));
+            let style = if row.cells.get(ci).cloned().flatten().is_none() {
+                base.patch(theme.dim())
+            } else {
+                base
+            };
+            spans.push(Span::styled(
+                pad_left(&cut(&text, widths[ci] - 1), widths[ci] - 1),
+                style,
+            ));
             spans.push(Span::styled(" ", base));
         }
         lines.push(Line::from(spans));
@@ -138,15 +188,24 @@ fn grid_lines<'a>(state: &State, t: &Table, grid: Rect, focused: bool, theme: &T
 fn footer<'a>(state: &State, t: &Table, theme: &Theme) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     if let Some(c) = t.columns.get(state.table.col) {
-        out.push(Line::styled(format!("Column: {}", sanitize::line(&c.name)), theme.text()));
+        out.push(Line::styled(
+            format!("Column: {}", sanitize::line(&c.name)),
+            theme.text(),
+        ));
     }
-    out.push(Line::styled(format!("Source: {}", sanitize::line(&t.source)), theme.dim()));
+    out.push(Line::styled(
+        format!("Source: {}", sanitize::line(&t.source)),
+        theme.dim(),
+    ));
     for n in &t.notes {
         out.push(Line::styled(format!("Note: {}", sanitize::line(n)), theme.dim()));
     }
     let n = state.ds.caveats_for_table(&t.id).count();
     if n > 0 {
-        out.push(Line::styled(format!("{n} caveats touch this table (! row, † cell; c opens the row's caveat)"), theme.warn()));
+        out.push(Line::styled(
+            format!("{n} caveats touch this table (! row, † cell; c opens the row's caveat)"),
+            theme.warn(),
+        ));
     }
     out
 }

@@ -13,7 +13,9 @@ pub struct Theme {
 impl Theme {
     /// Colour unless the `NO_COLOR` environment variable is set (to anything non-empty).
     pub fn from_env() -> Theme {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
     }
     fn fg(self, c: Color) -> Style {
         if self.color { Style::new().fg(c) } else { Style::new() }
@@ -22,7 +24,11 @@ impl Theme {
         Style::new()
     }
     pub fn dim(self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new() }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
     }
     pub fn title(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
@@ -41,7 +47,10 @@ impl Theme {
     /// The selected line in a focused list.
     pub fn selected(self, focused: bool) -> Style {
         match (focused, self.color) {
-            (true, true) => Style::new().bg(Color::Blue).fg(Color::White).add_modifier(Modifier::BOLD),
+            (true, true) => Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD),
             (true, false) => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             (false, true) => Style::new().bg(Color::DarkGray),
             (false, false) => Style::new().add_modifier(Modifier::REVERSED),
@@ -49,7 +58,8 @@ impl Theme {
     }
     /// Matched characters in search results and pickers.
     pub fn matched(self) -> Style {
-        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::LightYellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     /// A passage a search jump landed on.
     pub fn landed(self) -> Style {
@@ -65,10 +75,19 @@ impl Theme {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
     }
     pub fn tab(self, active: bool) -> Style {
-        if active { self.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED) } else { self.dim() }
+        if active {
+            self.fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            self.dim()
+        }
     }
     pub fn status(self) -> Style {
-        if self.color { Style::new().bg(Color::Black).fg(Color::Gray) } else { Style::new() }
+        if self.color {
+            Style::new().bg(Color::Black).fg(Color::Gray)
+        } else {
+            Style::new()
+        }
     }
     pub fn kind(self) -> Style {
         self.fg(Color::Green)

@@ -1,0 +1,302 @@
+//! A [`Query`] and [`Filters`] turned into what the evaluator runs: folded
+//! patterns, abbreviations expanded through the glossary, scopes and
+//! filters resolved to sets of entities, and entity names matched once.
+//!
+//! Abbreviations expand both ways. A term that is an abbreviation (`IB`,
+//! `ib`) also matches its expansion as whole words ("Incapacity Benefit");
+//! consecutive terms that spell an expansion (`incapacity benefit`) also
+//! match the abbreviation as a whole word, case as in the glossary (so
+//! `income support` finds "IS" but not every "is").
+
+use super::Filters;
+use super::eval::literal;
+use super::fold::{fold, lower_char};
+use super::index::{SearchIndex, glossary_key};
+use super::matcher::{Pattern, upper_bound};
+use super::query::{MatchKind, Query, Scope, Term};
+use crate::dataset::Kind;
+
+/// A compiled text term.
+#[derive(Debug, Clone)]
+pub(crate) struct TextTerm {
+    /// Index among the query's text terms (for per-query memos).
+    pub slot: usize,
+    pub pat: Pattern,
+    pub kind: MatchKind,
+    pub negated: bool,
+    /// Per entity: fuzzy terms, the bound of its best name (-1: no match);
+    /// other terms, the exact score of its best name; negated terms, 1
+    /// when a name contains the text.
+    pub meta: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum CTerm {
+    Text(Box<TextTerm>),
+    /// `entities` for LA, theme, centre and ward scopes; `kinds` (indexed
+    /// like `Kind::ALL`) for `kind:`.
+    Scope {
+        scope: Scope,
+        negated: bool,
+        entities: Vec<bool>,
+        kinds: Vec<bool>,
+    },
+    /// A term that folded to nothing: matches everything, scores 0.
+    Always,
+}
+
+/// Alternatives (ORed), each a conjunction of terms.
+#[derive(Debug, Clone)]
+pub(crate) struct CGroup {
+    pub alts: Vec<Vec<CTerm>>,
+}
+
+/// Filters as entity sets; `None`: no filter on that field.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CFilters {
+    pub las: Option<Vec<bool>>,
+    pub themes: Option<Vec<bool>>,
+    pub centres: Option<Vec<bool>>,
+    pub kinds: Option<Vec<Kind>>,
+}
+
+/// A term reduced to what decides whether another one implies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Simple {
+    scope: Option<Scope>,
+    kind: MatchKind,
+    text: String,
+    case_sensitive: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Compiled {
+    pub groups: Vec<CGroup>,
+    pub filters: CFilters,
+    /// Number of text terms (memo slots).
+    pub slots: usize,
+    /// Any positive text term: hits are ranked by score.
+    pub scoring: bool,
+    /// Plain AND of positive terms (no OR, negation or expansion), so a
+    /// narrower query can re-search only this one's matches.
+    simple: Option<Vec<Simple>>,
+}
+
+impl Compiled {
+    /// Does every document matching `self` match `old` too? (Conservative:
+    /// `false` when unsure.)
+    pub fn narrows(&self, old: &Compiled) -> bool {
+        let (Some(new), Some(old)) = (&self.simple, &old.simple) else {
+            return false;
+        };
+        old.iter()
+            .filter(|o| !o.text.is_empty())
+            .all(|o| new.iter().any(|n| implies(n, o)))
+    }
+
+    /// Same plain terms in the same order: the same search.
+    pub fn same_as(&self, old: &Compiled) -> bool {
+        self.simple.is_some() && self.simple == old.simple
+    }
+
+    /// The group of `old` identical to group `g` of `self`, when both are
+    /// plain AND queries.
+    pub fn same_group(&self, g: usize, old: &Compiled) -> Option<usize> {
+        let (new, old) = (self.simple.as_ref()?, old.simple.as_ref()?);
+        let term = new.get(g).filter(|t| !t.text.is_empty())?;
+        old.iter().position(|o| o == term)
+    }
+}
+
+fn implies(n: &Simple, o: &Simple) -> bool {
+    if n.scope != o.scope || n.kind != o.kind || (o.case_sensitive && !n.case_sensitive) {
+        return false;
+    }
+    let nt: String = if o.case_sensitive == n.case_sensitive {
+        n.text.clone()
+    } else {
+        n.text.chars().map(lower_char).collect()
+    };
+    match n.kind {
+        MatchKind::Fuzzy => {
+            let mut it = nt.chars();
+            o.text.chars().all(|c| it.any(|x| x == c))
+        }
+        MatchKind::Exact => nt.contains(&o.text),
+        MatchKind::Prefix => nt.starts_with(&o.text),
+        MatchKind::Suffix => nt.ends_with(&o.text),
+        MatchKind::Equal | MatchKind::WordExact => nt == o.text,
+    }
+}
+
+impl SearchIndex {
+    pub(crate) fn compile(&self, query: &Query, filters: &Filters) -> Compiled {
+        let mut slots = 0;
+        let mut expanded = false;
+        // Groups as lists of alternatives of conjunctions of source terms.
+        let mut groups: Vec<Vec<Vec<Term>>> = query
+            .groups()
+            .iter()
+            .map(|g| g.alternatives.iter().map(|t| vec![t.clone()]).collect())
+            .collect();
+        // Reverse: runs of plain terms spelling an expansion, longest first.
+        let mut i = 0;
+        while i < groups.len() {
+            let run = (i..groups.len()).take_while(|&j| plain(&groups[j])).count();
+            let found = (1..=run).rev().find_map(|len| {
+                let key = (i..i + len)
+                    .map(|j| glossary_key(&groups[j][0][0].text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.glossary
+                    .iter()
+                    .find(|a| a.expansion_key == key)
+                    .map(|a| (len, a.abbr.clone()))
+            });
+            if let Some((len, abbr)) = found {
+                let terms: Vec<Term> = groups.drain(i..i + len).map(|mut g| g.remove(0).remove(0)).collect();
+                let word = Term {
+                    negated: false,
+                    scope: None,
+                    kind: MatchKind::WordExact,
+                    text: abbr,
+                    case_sensitive: true,
+                };
+                groups.insert(i, vec![terms, vec![word]]);
+                expanded = true;
+            }
+            i += 1;
+        }
+        // Forward: a term that is an abbreviation also matches its expansions.
+        for g in groups.iter_mut().filter(|g| plain(g)) {
+            let key = glossary_key(&g[0][0].text);
+            for a in self.glossary.iter().filter(|a| a.abbr_key == key) {
+                let text = a.expansion.clone();
+                g.push(vec![Term {
+                    negated: false,
+                    scope: None,
+                    kind: MatchKind::WordExact,
+                    text,
+                    case_sensitive: false,
+                }]);
+                expanded = true;
+            }
+        }
+        let simple = (!expanded && groups.iter().all(|g| g.len() == 1 && g[0].len() == 1))
+            .then(|| {
+                groups
+                    .iter()
+                    .map(|g| &g[0][0])
+                    .filter(|t| !t.negated)
+                    .map(simplify)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|_| query.terms().all(|t| !t.negated));
+        let groups: Vec<CGroup> = groups
+            .into_iter()
+            .map(|alts| CGroup {
+                alts: alts
+                    .into_iter()
+                    .map(|conj| conj.iter().map(|t| self.compile_term(t, &mut slots)).collect())
+                    .collect(),
+            })
+            .collect();
+        let scoring = groups
+            .iter()
+            .flat_map(|g| g.alts.iter().flatten())
+            .any(|t| matches!(t, CTerm::Text(t) if !t.negated));
+        Compiled {
+            groups,
+            filters: self.filters(filters),
+            slots,
+            scoring,
+            simple,
+        }
+    }
+
+    fn compile_term(&self, t: &Term, slots: &mut usize) -> CTerm {
+        if let Some(scope) = t.scope {
+            let value = fold(&t.text, false);
+            let entities = self
+                .entities
+                .iter()
+                .map(|e| e.scope == scope && e.keys.iter().any(|k| k.contains(&value)));
+            let kinds = Kind::ALL
+                .iter()
+                .map(|k| k.as_str().contains(&value) || fold(k.label(), false).contains(&value));
+            let (entities, kinds) = match scope {
+                Scope::Kind => (Vec::new(), kinds.collect()),
+                _ => (entities.collect(), Vec::new()),
+            };
+            return CTerm::Scope {
+                scope,
+                negated: t.negated,
+                entities,
+                kinds,
+            };
+        }
+        let text = fold(&t.text, t.case_sensitive);
+        if text.is_empty() {
+            return CTerm::Always;
+        }
+        let pat = Pattern::new(text, t.case_sensitive);
+        let meta = self
+            .entities
+            .iter()
+            .map(|e| {
+                let scores = e.folded.iter().zip(&e.names).filter_map(|(f, name)| {
+                    let hay = f.variant(name, t.case_sensitive);
+                    match (t.kind, t.negated) {
+                        (_, true) => literal(hay, &pat, t.kind).map(|_| 1),
+                        (MatchKind::Fuzzy, false) => upper_bound(hay, &pat),
+                        (kind, false) => literal(hay, &pat, kind).map(|m| m.0),
+                    }
+                });
+                scores.max().unwrap_or(-1)
+            })
+            .collect();
+        *slots += 1;
+        CTerm::Text(Box::new(TextTerm {
+            slot: *slots - 1,
+            pat,
+            kind: t.kind,
+            negated: t.negated,
+            meta,
+        }))
+    }
+
+    fn filters(&self, f: &Filters) -> CFilters {
+        let set = |scope: Scope, ids: &[String]| {
+            (!ids.is_empty()).then(|| {
+                let mut v = vec![false; self.entities.len()];
+                for e in ids.iter().filter_map(|id| self.entity_of(scope, id)) {
+                    v[e as usize] = true;
+                }
+                v
+            })
+        };
+        CFilters {
+            las: set(Scope::La, &f.las),
+            themes: set(Scope::Theme, &f.themes),
+            centres: set(Scope::Centre, &f.centres),
+            kinds: (!f.kinds.is_empty()).then(|| f.kinds.clone()),
+        }
+    }
+}
+
+/// A group of one positive, unscoped, fuzzy or exact term.
+fn plain(g: &[Vec<Term>]) -> bool {
+    matches!(g, [conj] if matches!(conj.as_slice(), [t] if !t.negated && t.scope.is_none()
+        && matches!(t.kind, MatchKind::Fuzzy | MatchKind::Exact)))
+}
+
+fn simplify(t: &Term) -> Simple {
+    let case_sensitive = t.case_sensitive && t.scope.is_none();
+    let kind = if t.scope.is_some() { MatchKind::Exact } else { t.kind };
+    Simple {
+        scope: t.scope,
+        kind,
+        text: fold(&t.text, case_sensitive),
+        case_sensitive,
+    }
+}
