@@ -175,3 +175,51 @@ fn table_cells_that_are_not_numbers_or_out_of_range_are_located() {
         "{e}"
     );
 }
+
+mod never_panics {
+    use casebook::dataset::{SourceFile, load};
+    use proptest::prelude::*;
+
+    fn files(broken: &str, bytes: Vec<u8>) -> Vec<SourceFile> {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        [
+            "las.ron",
+            "centres.ron",
+            "wards.ron",
+            "themes.ron",
+            "glossary.ron",
+            "tables/a4.ron",
+        ]
+        .iter()
+        .map(|f| SourceFile {
+            path: f.to_string(),
+            bytes: if *f == broken {
+                bytes.clone()
+            } else {
+                std::fs::read(data.join(f)).unwrap()
+            },
+        })
+        .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any bytes in any file give errors that name that file, never a panic.
+        #[test]
+        fn arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400), which in 0usize..6) {
+            let names = ["las.ron", "centres.ron", "wards.ron", "themes.ron", "glossary.ron", "tables/a4.ron"];
+            if let Err(e) = load(files(names[which], bytes)) {
+                prop_assert!(!e.0.is_empty());
+            }
+        }
+
+        /// Any prefix of a real file (a truncation) is handled.
+        #[test]
+        fn truncations(cut in 0usize..4000) {
+            let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+            let full = std::fs::read(data.join("tables/a4.ron")).unwrap();
+            let cut = cut.min(full.len());
+            let _ = load(files("tables/a4.ron", full[..cut].to_vec()));
+        }
+    }
+}
