@@ -283,3 +283,25 @@ fn help_lists_every_binding_and_closes() {
     typed(s, "?");
     assert!(s.overlay.is_none());
 }
+
+#[test]
+fn the_editor_chooses_a_note_s_themes_with_ctrl_t() {
+    let mut a = app();
+    let s = &mut a.state;
+    typed(s, "a");
+    typed(s, "Childminders scarce");
+    key(s, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    assert_eq!(casebook::app::mode(s), casebook::app::Mode::Picker);
+    typed(s, "childcare");
+    press(s, KeyCode::Enter);
+    press(s, KeyCode::Esc);
+    assert_eq!(
+        casebook::app::mode(s),
+        casebook::app::Mode::Editor,
+        "Esc returns to the editor"
+    );
+    assert!(s.filters.themes.is_empty(), "the filter is untouched");
+    key(s, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(s.notes.notes()[0].themes, vec!["childcare".to_string()]);
+    assert_eq!(s.notes.notes()[0].text, "Childminders scarce");
+}

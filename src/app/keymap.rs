@@ -86,6 +86,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },
     Binding { modes: &[Normal], keys: &[k('d')], action: Action::DeleteNote, group: "Notes", help: "delete the selected note", hint: None },
     Binding { modes: &[Editor], keys: &[ctrl('s'), code(Esc)], action: Action::Save, group: "Editor", help: "save and close (empty: nothing saved)", hint: Some("Ctrl-s/Esc save") },
+    Binding { modes: &[Editor], keys: &[ctrl('t')], action: Action::OpenThemePicker, group: "Editor", help: "choose the note's themes", hint: Some("Ctrl-t themes") },
     Binding { modes: &[Editor], keys: &[code(Enter)], action: Action::Newline, group: "Editor", help: "new line", hint: None },
     Binding { modes: &[Confirm], keys: &[k('y'), code(Enter)], action: Action::Confirm, group: "Confirm", help: "yes", hint: Some("y yes") },
     Binding { modes: &[Confirm], keys: &[k('n'), code(Esc)], action: Action::Cancel, group: "Confirm", help: "no", hint: Some("n no") },

@@ -27,6 +27,7 @@ pub fn mode(state: &State) -> Mode {
         Some(Overlay::Search) => Mode::Search,
         Some(Overlay::Picker(_)) => Mode::Picker,
         Some(Overlay::Reader { .. }) => Mode::Reader,
+        Some(Overlay::Editor(ed)) if ed.picking.is_some() => Mode::Picker,
         Some(Overlay::Editor(_)) => Mode::Editor,
         Some(Overlay::ConfirmDelete { .. }) => Mode::Confirm,
         None if state.focus == Focus::Pane && matches!(view::pane_kind(state), view::PaneKind::Table(_)) => Mode::Table,

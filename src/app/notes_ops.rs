@@ -42,6 +42,7 @@ pub fn add(state: &mut State) {
         target,
         note: None,
         themes,
+        picking: None,
     }));
 }
 
@@ -70,6 +71,7 @@ pub fn edit(state: &mut State) {
         target: note.target.clone(),
         note: Some(id),
         themes: note.themes.clone(),
+        picking: None,
     }));
 }
 

@@ -53,12 +53,18 @@ pub struct PickerItem {
 
 /// The picker's items, fuzzy-filtered by its query (best first; all when empty).
 pub fn picker_items(state: &State, p: &Picker) -> Vec<PickerItem> {
+    // Over the note editor the picker chooses the note's themes, not the filter.
+    let editing: Option<&Vec<String>> = match &state.overlay {
+        Some(Overlay::Editor(ed)) if ed.picking.is_some() => Some(&ed.themes),
+        _ => None,
+    };
+    let theme_on = |id: &String| editing.map_or(state.filters.themes.contains(id), |t| t.contains(id));
     let all: Vec<(String, String, bool)> = match p.kind {
         PickerKind::Themes => state
             .ds
             .themes
             .iter()
-            .map(|t| (t.id.clone(), t.label.clone(), state.filters.themes.contains(&t.id)))
+            .map(|t| (t.id.clone(), t.label.clone(), theme_on(&t.id)))
             .collect(),
         PickerKind::Kinds => Kind::ALL
             .iter()
@@ -216,12 +222,26 @@ fn toggle(state: &mut State, kind: PickerKind, id: &str) {
 }
 
 fn editor(state: &mut State, action: Action) {
+    let picking = match &state.overlay {
+        Some(Overlay::Editor(ed)) => ed.picking.clone(),
+        _ => return,
+    };
+    if let Some(p) = picking {
+        return editor_picker(state, p, action);
+    }
     let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else {
         return;
     };
     let t = &mut ed.text;
     match action {
         Action::Save => notes_ops::save(state),
+        Action::OpenThemePicker => {
+            ed.picking = Some(Picker {
+                kind: PickerKind::Themes,
+                query: String::new(),
+                selected: 0,
+            })
+        }
         Action::Input(c) => t.insert(c),
         Action::Newline => t.newline(),
         Action::Backspace => t.backspace(),
@@ -234,4 +254,37 @@ fn editor(state: &mut State, action: Action) {
         Action::End => t.end(),
         _ => {}
     }
+}
+
+/// The theme picker over the note editor: toggles the note's themes.
+fn editor_picker(state: &mut State, mut p: Picker, action: Action) {
+    let items = picker_items(state, &p);
+    let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else {
+        return;
+    };
+    match action {
+        Action::Back => return ed.picking = None,
+        Action::Input(c) => {
+            p.query.push(c);
+            p.selected = 0;
+        }
+        Action::Backspace => {
+            p.query.pop();
+            p.selected = 0;
+        }
+        Action::Down if !items.is_empty() => p.selected = (p.selected + 1).min(items.len() - 1),
+        Action::Up => p.selected = p.selected.saturating_sub(1),
+        Action::Toggle => {
+            if let Some(item) = items.get(p.selected) {
+                match ed.themes.iter().position(|t| *t == item.id) {
+                    Some(i) => {
+                        ed.themes.remove(i);
+                    }
+                    None => ed.themes.push(item.id.clone()),
+                }
+            }
+        }
+        _ => {}
+    }
+    ed.picking = Some(p);
 }

@@ -65,6 +65,8 @@ pub struct Editor {
     /// `Some(id)` when editing an existing note.
     pub note: Option<String>,
     pub themes: Vec<String>,
+    /// The theme picker open over the editor (Ctrl-t), choosing `themes`.
+    pub picking: Option<Picker>,
 }
 
 /// What a reader popup shows.

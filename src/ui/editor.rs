@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, ed: &Editor, theme: 
     };
     frame.render_widget(
         Paragraph::new(Line::styled(
-            format!("Ctrl-s or Esc saves · Enter new line{hint}"),
+            format!("Ctrl-s or Esc saves · Enter new line · Ctrl-t themes{hint}"),
             theme.dim(),
         )),
         clip(Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1), inner),
@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, ed: &Editor, theme: 
         .x
         .saturating_add(before.width().min(usize::from(u16::MAX)) as u16);
     let y = text_area.y.saturating_add((ed.text.row - top) as u16);
-    if x < text_area.right() && y < text_area.bottom() {
+    if ed.picking.is_none() && x < text_area.right() && y < text_area.bottom() {
         frame.set_cursor_position(Position::new(x, y));
     }
 }

@@ -44,7 +44,12 @@ pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
         Some(Overlay::Search) => search::render(frame, area, state, theme),
         Some(Overlay::Picker(p)) => picker::render(frame, area, state, p, theme),
         Some(Overlay::Reader { item, scroll }) => reader::render(frame, area, state, item, *scroll, theme),
-        Some(Overlay::Editor(ed)) => editor::render(frame, area, state, ed, theme),
+        Some(Overlay::Editor(ed)) => {
+            editor::render(frame, area, state, ed, theme);
+            if let Some(p) = &ed.picking {
+                picker::render(frame, area, state, p, theme);
+            }
+        }
         Some(Overlay::ConfirmDelete { note }) => editor::render_confirm(frame, area, state, note, theme),
     }
 }

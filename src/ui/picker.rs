@@ -13,6 +13,7 @@ use crate::app::{Picker, PickerKind, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, p: &Picker, theme: &Theme) {
     let title = match p.kind {
+        PickerKind::Themes if matches!(state.overlay, Some(crate::app::Overlay::Editor(_))) => "Themes of this note",
         PickerKind::Themes => "Filter by theme",
         PickerKind::Kinds => "Filter by kind",
     };
