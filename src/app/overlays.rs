@@ -179,10 +179,9 @@ fn search(state: &mut State, action: Action) {
     }
 }
 
-fn picker(state: &mut State, mut p: Picker, action: Action) {
-    let n = picker_items(state, &p).len();
+/// Typing and moving in a picker with `n` items; false for other actions.
+fn picker_move(p: &mut Picker, action: Action, n: usize) -> bool {
     match action {
-        Action::Back => return state.overlay = None,
         Action::Input(c) => {
             p.query.push(c);
             p.selected = 0;
@@ -191,8 +190,20 @@ fn picker(state: &mut State, mut p: Picker, action: Action) {
             p.query.pop();
             p.selected = 0;
         }
-        Action::Down if n > 0 => p.selected = (p.selected + 1).min(n - 1),
+        Action::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
         Action::Up => p.selected = p.selected.saturating_sub(1),
+        _ => return false,
+    }
+    true
+}
+
+fn picker(state: &mut State, mut p: Picker, action: Action) {
+    let n = picker_items(state, &p).len();
+    if picker_move(&mut p, action, n) {
+        return state.overlay = Some(Overlay::Picker(p));
+    }
+    match action {
+        Action::Back => return state.overlay = None,
         Action::Toggle => {
             if let Some(item) = picker_items(state, &p).get(p.selected) {
                 toggle(state, p.kind, &item.id);
@@ -262,18 +273,11 @@ fn editor_picker(state: &mut State, mut p: Picker, action: Action) {
     let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else {
         return;
     };
+    if picker_move(&mut p, action, items.len()) {
+        return ed.picking = Some(p);
+    }
     match action {
         Action::Back => return ed.picking = None,
-        Action::Input(c) => {
-            p.query.push(c);
-            p.selected = 0;
-        }
-        Action::Backspace => {
-            p.query.pop();
-            p.selected = 0;
-        }
-        Action::Down if !items.is_empty() => p.selected = (p.selected + 1).min(items.len() - 1),
-        Action::Up => p.selected = p.selected.saturating_sub(1),
         Action::Toggle => {
             if let Some(item) = items.get(p.selected) {
                 match ed.themes.iter().position(|t| *t == item.id) {
