@@ -14,7 +14,7 @@ mod table;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 pub use error::CliError;
 
@@ -50,15 +50,6 @@ pub enum Command {
     /// Field notes: add, list, remove, export.
     #[command(subcommand)]
     Notes(notes::NotesCommand),
-}
-
-/// Output formats; each subcommand accepts the subset it documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-    Csv,
-    Md,
 }
 
 /// Load the dataset the command line asks for.

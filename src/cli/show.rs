@@ -168,11 +168,7 @@ fn text(v: &Value) -> String {
         let names: Vec<&str> = a.iter().filter_map(Value::as_str).collect();
         out.push_str(&format!("also: {}\n", names.join("; ")));
     }
-    let figures: Vec<FigureLine> = serde_json::from_value::<Vec<Value>>(v["figures"].clone())
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|f| figure_from_json(&f))
-        .collect();
+    let figures: Vec<FigureLine> = serde_json::from_value(v["figures"].clone()).unwrap_or_default();
     if !figures.is_empty() {
         out.push_str("\nFigures\n");
         let rows: Vec<Vec<String>> = figures.iter().map(figure_row).collect();
@@ -206,21 +202,6 @@ fn text(v: &Value) -> String {
         }
     }
     out
-}
-
-fn figure_from_json(f: &Value) -> Option<FigureLine> {
-    let range = f["range"]
-        .as_array()
-        .and_then(|r| Some((r.first()?.as_f64()?, r.get(1)?.as_f64()?)));
-    Some(FigureLine {
-        table: f["table"].as_str()?.to_string(),
-        column: f["column"].as_str()?.to_string(),
-        column_index: f["column_index"].as_u64()? as usize,
-        value: f["value"].as_str().map(String::from),
-        compare_label: f["compare_label"].as_str().map(String::from),
-        compare: f["compare"].as_str().map(String::from),
-        range,
-    })
 }
 
 fn passage_text(p: &Value) -> String {

@@ -3,7 +3,7 @@
 //! pairs, parsed file by file so that one run reports every broken file.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
@@ -57,13 +57,6 @@ impl std::error::Error for LoadErrors {}
 pub struct SourceFile {
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// Where a dataset comes from, for messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DataSource {
-    Bundled,
-    Dir(PathBuf),
 }
 
 const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));

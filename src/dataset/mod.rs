@@ -10,7 +10,7 @@ mod query;
 mod tables;
 mod validate;
 
-pub use load::{DataSource, LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
+pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
 pub use query::{Figure, parse_figure, slug, table_id};

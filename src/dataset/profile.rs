@@ -3,12 +3,12 @@
 //! LA (Table A.4 prints the LA figure on each group's first row), a centre
 //! against the other pilot centres. Shared by `casebook show` and the app.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Area, Dataset, Row, Table, parse_figure};
 
 /// One figure of an area and what it is compared with.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FigureLine {
     /// `A.1` … `A.9`.
     pub table: String,
