@@ -8,6 +8,8 @@ pub mod app;
 pub mod cli;
 pub mod dataset;
 pub mod notes;
+#[doc(hidden)]
+pub mod relevance;
 pub mod search;
 pub mod tui;
 pub mod ui;

@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::List(args)) => list::run(data, args),
         Some(Command::Show(args)) => show::run(data, args),
         Some(Command::Table(args)) => table::run(data, args),
-        Some(Command::Search(args)) => search::run(data, args),
+        Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args),
         Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd),
     }
 }

@@ -1,12 +1,18 @@
-//! `casebook search`: the search engine from the command line.
+//! `casebook search`: the search engine from the command line, over the
+//! dataset's passages and the evaluator's field notes (as the app searches).
 //!
-//! Text output is one block per hit (id, kind, LAs, score; title; snippet;
-//! source and themes), the matched characters in bold only when stdout is a
-//! terminal and `NO_COLOR` is unset or empty. JSON output is an array of
-//! hits, best first: `{id, kind, la, las, centre, title, text, snippet,
-//! themes, score, source, matches}`, where `la` is the first LA id or null
-//! and `matches` holds `title`, `text` and `snippet` lists of `[start, end)`
-//! character ranges.
+//! Loose matches (letters scattered through a sentence) are counted but not
+//! listed unless `--loose` asks for them; they always come after every
+//! better match.
+//!
+//! Text output is one block per hit (id, kind, LAs, match quality; title;
+//! snippet; source and themes), the matched characters in bold only when
+//! stdout is a terminal and `NO_COLOR` is unset or empty, then a count
+//! ("12 matches · 40 loose"). JSON output is an array of hits, best first:
+//! `{id, kind, la, las, centre, title, text, snippet, themes, quality,
+//! score, source, matches}` plus `target` for notes, where `la` is the
+//! first LA id or null and `matches` holds `title`, `text` and `snippet`
+//! lists of `[start, end)` character ranges.
 
 use std::io::IsTerminal;
 use std::ops::Range;
@@ -18,6 +24,7 @@ use serde_json::{Value, json};
 use super::output::{TextJson, closest, print_json};
 use super::{CliError, load_dataset};
 use crate::dataset::{Dataset, Kind};
+use crate::notes::{Note, NoteStore};
 use crate::search::{Filters, Hit, SearchIndex, Searcher};
 
 /// Arguments of `casebook search`.
@@ -42,30 +49,84 @@ pub struct SearchArgs {
     /// Show at most this many hits; 0 shows all.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
+    /// Also list loose matches (the term's letters scattered through a
+    /// sentence), after every better match.
+    #[arg(long)]
+    pub loose: bool,
     #[arg(long, value_enum, default_value_t = TextJson::Text)]
     pub format: TextJson,
 }
 
-pub fn run(data: Option<&Path>, args: SearchArgs) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     let filters = filters(&ds, &args)?;
     let query = args.query.join(" ");
-    let mut searcher = Searcher::new(SearchIndex::new(&ds, Vec::new())).with_limit(args.limit);
+    let notes = read_notes(notes);
+    let extra = crate::notes::to_search_docs(&notes, &ds);
+    // Count first, then build only the hits that are printed.
+    let mut searcher = Searcher::new(SearchIndex::new(&ds, extra)).with_limit(1);
     searcher
         .search(&query, &filters)
         .map_err(|e| CliError::Usage(format!("invalid query: {e}")))?;
+    let counts = Counts {
+        total: searcher.total(),
+        loose: searcher.loose(),
+    };
+    let listed = if args.loose {
+        counts.total
+    } else {
+        counts.total - counts.loose
+    };
+    let shown = if args.limit == 0 {
+        listed
+    } else {
+        listed.min(args.limit)
+    };
+    searcher.more(shown);
+    let hits = &searcher.hits()[..shown];
     let index = searcher.index();
     match args.format {
         TextJson::Json => {
-            let hits: Vec<Value> = searcher.hits().iter().map(|h| hit_json(h, index)).collect();
+            let hits: Vec<Value> = hits.iter().map(|h| hit_json(h, index, &notes)).collect();
             print_json(&hits)?;
         }
         TextJson::Text => {
             let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            print!("{}", text(searcher.hits(), searcher.total(), bold));
+            print!("{}", text(hits, counts, args.loose, bold));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The field notes to search beside the passages. A notes file that is
+/// missing means no notes; one that cannot be read is reported on stderr
+/// and the passages are still searched.
+fn read_notes(path: Option<&Path>) -> Vec<Note> {
+    let path = match NoteStore::resolve_path(path) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!(
+                "warning: field notes not searched: {}",
+                crate::ui::sanitize::line(&e.to_string())
+            );
+            return Vec::new();
+        }
+    };
+    let store = NoteStore::open(&path);
+    if let Some(e) = store.error() {
+        eprintln!(
+            "warning: field notes not searched: {}",
+            crate::ui::sanitize::line(&e.to_string())
+        );
+    }
+    store.notes().to_vec()
+}
+
+/// How many documents matched, and how many of them only loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub total: usize,
+    pub loose: usize,
 }
 
 /// The filters the flags ask for; an unknown id is an error naming the closest ones.
@@ -117,8 +178,8 @@ fn ranges(r: &[Range<usize>]) -> Value {
     r.iter().map(|r| json!([r.start, r.end])).collect()
 }
 
-fn hit_json(h: &Hit, index: &SearchIndex) -> Value {
-    json!({
+fn hit_json(h: &Hit, index: &SearchIndex, notes: &[Note]) -> Value {
+    let mut v = json!({
         "id": h.id,
         "kind": h.kind.as_str(),
         "la": h.las.first(),
@@ -128,6 +189,7 @@ fn hit_json(h: &Hit, index: &SearchIndex) -> Value {
         "text": index.doc(h.doc).map(|d| d.text.as_str()),
         "snippet": h.snippet,
         "themes": h.themes,
+        "quality": h.quality.as_str(),
         "score": h.score,
         "source": h.source,
         "matches": {
@@ -135,7 +197,13 @@ fn hit_json(h: &Hit, index: &SearchIndex) -> Value {
             "text": ranges(&h.text_matches),
             "snippet": ranges(&h.snippet_matches),
         },
-    })
+    });
+    if h.kind == Kind::Note
+        && let Some(n) = notes.iter().find(|n| n.id == h.id)
+    {
+        v["target"] = json!({"kind": n.target.kind(), "id": n.target.id()});
+    }
+    v
 }
 
 /// `s` with the characters in `ranges` in bold (when `bold`) and control
@@ -161,10 +229,19 @@ fn highlight(s: &str, ranges: &[Range<usize>], bold: bool) -> String {
     out
 }
 
-/// The text output: one block per hit, then a count.
-pub(crate) fn text(hits: &[Hit], total: usize, bold: bool) -> String {
+/// The text output: one block per hit (a rule before the first loose
+/// one), then the counts.
+pub(crate) fn text(hits: &[Hit], counts: Counts, loose: bool, bold: bool) -> String {
     let mut out = String::new();
+    let mut ruled = false;
     for h in hits {
+        if h.quality.is_loose() && !ruled {
+            out.push_str(&format!(
+                "── loose matches ({}): letters scattered through a sentence ──\n\n",
+                counts.loose
+            ));
+            ruled = true;
+        }
         let mut head = vec![h.id.clone(), h.kind.as_str().to_string()];
         if !h.las.is_empty() {
             head.push(h.las.join(", "));
@@ -172,7 +249,7 @@ pub(crate) fn text(hits: &[Hit], total: usize, bold: bool) -> String {
         if let Some(c) = &h.centre {
             head.push(c.clone());
         }
-        head.push(format!("score {}", h.score));
+        head.push(format!("{} match", h.quality.as_str()));
         out.push_str(&highlight(&head.join(" · "), &[], false));
         out.push('\n');
         out.push_str(&format!("  {}\n", highlight(&h.title, &h.title_matches, bold)));
@@ -189,12 +266,30 @@ pub(crate) fn text(hits: &[Hit], total: usize, bold: bool) -> String {
             highlight(&format!("{}{themes}", h.source), &[], false)
         ));
     }
-    out.push_str(&match (hits.len(), total) {
-        (_, 0) => "no matches\n".to_string(),
-        (n, t) if n == t => format!("{t} {}\n", if t == 1 { "match" } else { "matches" }),
-        (n, t) => format!("{n} of {t} matches (--limit 0 shows all)\n"),
-    });
+    out.push_str(&summary(hits.len(), counts, loose));
+    out.push('\n');
     out
+}
+
+/// "3 matches · 40 loose (--loose lists them)", "5 of 12 matches …".
+fn summary(shown: usize, c: Counts, loose: bool) -> String {
+    let good = c.total - c.loose;
+    let listed = if loose { c.total } else { good };
+    let plural = |n: usize| if n == 1 { "match" } else { "matches" };
+    let mut s = match good {
+        0 => "no matches".to_string(),
+        n => format!("{n} {}", plural(n)),
+    };
+    if c.loose > 0 {
+        s.push_str(&format!(" · {} loose", c.loose));
+        if !loose {
+            s.push_str(" (--loose lists them)");
+        }
+    }
+    if shown < listed {
+        s.push_str(&format!(" · {shown} shown (--limit 0 shows all)"));
+    }
+    s
 }
 
 #[cfg(test)]

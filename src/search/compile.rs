@@ -9,25 +9,23 @@
 //! `income support` finds "IS" but not every "is").
 
 use super::Filters;
-use super::eval::literal;
+use super::eval::{Place, literal, pack};
 use super::fold::{fold, lower_char};
 use super::index::{SearchIndex, glossary_key};
-use super::matcher::{Pattern, upper_bound};
+use super::matcher::Pattern;
+use super::quality::{Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
 use crate::dataset::Kind;
 
 /// A compiled text term.
 #[derive(Debug, Clone)]
 pub(crate) struct TextTerm {
-    /// Index among the query's text terms (for per-query memos).
-    pub slot: usize,
     pub pat: Pattern,
     pub kind: MatchKind,
     pub negated: bool,
-    /// Per entity: fuzzy terms, the bound of its best name (-1: no match);
-    /// other terms, the exact score of its best name; negated terms, 1
-    /// when a name contains the text.
-    pub meta: Vec<i64>,
+    /// Per entity: positive terms, the packed value ([`pack`]) of its best
+    /// name (-1: no match); negated terms, 1 when a name contains the text.
+    pub meta: Vec<i32>,
 }
 
 #[derive(Debug, Clone)]
@@ -73,10 +71,11 @@ struct Simple {
 pub(crate) struct Compiled {
     pub groups: Vec<CGroup>,
     pub filters: CFilters,
-    /// Number of text terms (memo slots).
-    pub slots: usize,
     /// Any positive text term: hits are ranked by score.
     pub scoring: bool,
+    /// The query's words, folded and lower-cased, when it is two or more
+    /// plain terms: a document holding them as a phrase ranks first.
+    pub phrase: Option<Vec<String>>,
     /// Plain AND of positive terms (no OR, negation or expansion), so a
     /// narrower query can re-search only this one's matches.
     simple: Option<Vec<Simple>>,
@@ -131,7 +130,6 @@ fn implies(n: &Simple, o: &Simple) -> bool {
 
 impl SearchIndex {
     pub(crate) fn compile(&self, query: &Query, filters: &Filters) -> Compiled {
-        let mut slots = 0;
         let mut expanded = false;
         // Groups as lists of alternatives of conjunctions of source terms.
         let mut groups: Vec<Vec<Vec<Term>>> = query
@@ -197,7 +195,7 @@ impl SearchIndex {
             .map(|alts| CGroup {
                 alts: alts
                     .into_iter()
-                    .map(|conj| conj.iter().map(|t| self.compile_term(t, &mut slots)).collect())
+                    .map(|conj| conj.iter().map(|t| self.compile_term(t)).collect())
                     .collect(),
             })
             .collect();
@@ -208,13 +206,13 @@ impl SearchIndex {
         Compiled {
             groups,
             filters: self.filters(filters),
-            slots,
             scoring,
+            phrase: phrase_words(query),
             simple,
         }
     }
 
-    fn compile_term(&self, t: &Term, slots: &mut usize) -> CTerm {
+    fn compile_term(&self, t: &Term) -> CTerm {
         if let Some(scope) = t.scope {
             let value = fold(&t.text, false);
             let entities = self
@@ -248,16 +246,16 @@ impl SearchIndex {
                     let hay = f.variant(name, t.case_sensitive);
                     match (t.kind, t.negated) {
                         (_, true) => literal(hay, &pat, t.kind).map(|_| 1),
-                        (MatchKind::Fuzzy, false) => upper_bound(hay, &pat),
-                        (kind, false) => literal(hay, &pat, kind).map(|m| m.0),
+                        (MatchKind::Fuzzy, false) => best_match(hay, &pat, false)
+                            .map(|f| pack(f.quality, Place::Name, f.score))
+                            .or_else(|| loose(hay, &pat).map(|s| pack(Quality::Loose, Place::Name, s))),
+                        (kind, false) => literal(hay, &pat, kind).map(|(q, s, _)| pack(q, Place::Name, s)),
                     }
                 });
                 scores.max().unwrap_or(-1)
             })
             .collect();
-        *slots += 1;
         CTerm::Text(Box::new(TextTerm {
-            slot: *slots - 1,
             pat,
             kind: t.kind,
             negated: t.negated,
@@ -282,6 +280,22 @@ impl SearchIndex {
             kinds: (!f.kinds.is_empty()).then(|| f.kinds.clone()),
         }
     }
+}
+
+/// The words of a query of two or more plain terms (no OR, scope,
+/// negation or anchor), folded and lower-cased.
+fn phrase_words(query: &Query) -> Option<Vec<String>> {
+    let words: Vec<String> = query
+        .groups()
+        .iter()
+        .map(|g| match g.alternatives.as_slice() {
+            [t] if !t.negated && t.scope.is_none() && matches!(t.kind, MatchKind::Fuzzy | MatchKind::Exact) => {
+                Some(fold(&t.text, false))
+            }
+            _ => None,
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (words.len() >= 2 && words.iter().all(|w| !w.is_empty())).then_some(words)
 }
 
 /// A group of one positive, unscoped, fuzzy or exact term.

@@ -1,59 +1,94 @@
-//! Evaluating a compiled query on one document, in two modes:
+//! Evaluating a compiled query on one document: whether it matches, and
+//! how well each group matched, packed into one number ([`pack`]) that
+//! orders as the ranking does.
 //!
-//! - [`Mode::Bound`]: decides exactly whether the document matches and gives
-//!   an upper bound of its score, using only linear scans (no matrix);
-//! - [`Mode::Exact`]: the score itself, calling the fuzzy matcher only on
-//!   chunks whose bound could still raise the document's score.
-//!
-//! Scoring: a text term scores the best of its match in the title (times
-//! [`TITLE_WEIGHT`]), in one chunk of the text (times [`TEXT_WEIGHT`]), and
-//! in the names of the document's LAs, centre, wards and themes (times
-//! [`NAME_WEIGHT`]). An OR group scores its best
-//! matching alternative; the document scores the sum over groups. Negated
-//! and scoped terms only filter (score 0).
+//! A positive text term's value is its best match over the document's
+//! title, text and tagged names (LAs, centre, wards, themes), compared by
+//! **quality first** ([`Quality`]: whole word, part of a word, close
+//! misspelling, loose), **then field** (title above text above names), then
+//! the fuzzy matcher's score (the full order is [`RANKS`]). So a title match
+//! ranks above the same-quality match in the text, and a loose title match
+//! never above a whole word in the text. Loose matches are looked for only when nothing better is found.
+//! An OR group takes its best alternative; an alternative of several terms
+//! (a glossary expansion) counts as its weakest term. Negated and scoped
+//! terms only filter.
 
-use super::compile::{CFilters, CTerm, Compiled, TextTerm};
-use super::field::Field;
+use super::compile::{CFilters, CTerm, TextTerm};
 use super::index::SearchIndex;
-use super::matcher::{char_before, contiguous_score, fuzzy_positions, fuzzy_score, upper_bound};
+use super::matcher::{Pattern, char_before, contiguous_score};
+use super::quality::{Quality, best_match, is_word_at, loose};
 use super::query::{MatchKind, Scope};
 
-/// What a match counts for, by where it is: a title match counts twice a
-/// text match of the same quality (so ranks above it), and a text match
-/// twice a match on a name (an LA, centre, ward or theme the document is
-/// tagged with).
-pub const TITLE_WEIGHT: i64 = 4;
-/// See [`TITLE_WEIGHT`].
-pub const TEXT_WEIGHT: i64 = 2;
-/// See [`TITLE_WEIGHT`].
-pub const NAME_WEIGHT: i64 = 1;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
-    Bound,
-    Exact,
+/// Where a match is, as ranked within one quality: title above text above
+/// the names a document is tagged with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    Name = 0,
+    Text = 1,
+    Title = 2,
 }
 
-/// Per-query memo of exact fuzzy scores of entity names, by term slot.
-pub(crate) struct Memo(Vec<Vec<i64>>);
+const SCORE_BITS: u32 = 24;
+const SCORE_MAX: i64 = (1 << SCORE_BITS) - 1;
 
-const UNKNOWN: i64 = i64::MIN;
+/// Every (quality, place), best first: the order matches rank in. A name
+/// a document is tagged with (its LA, centre, wards, themes) ranks below
+/// anything found in the document's own title or text but loose matches:
+/// the words a passage uses are better evidence than how it was coded.
+const RANKS: [(Quality, Place); 12] = [
+    (Quality::Word, Place::Title),
+    (Quality::Word, Place::Text),
+    (Quality::Part, Place::Title),
+    (Quality::Part, Place::Text),
+    (Quality::Close, Place::Title),
+    (Quality::Close, Place::Text),
+    (Quality::Word, Place::Name),
+    (Quality::Part, Place::Name),
+    (Quality::Close, Place::Name),
+    (Quality::Loose, Place::Title),
+    (Quality::Loose, Place::Text),
+    (Quality::Loose, Place::Name),
+];
 
-impl Memo {
-    pub fn new(c: &Compiled, entities: usize) -> Memo {
-        Memo((0..c.slots).map(|_| vec![UNKNOWN; entities]).collect())
+/// The rank of a (quality, place): 12 for the best, 1 for the worst.
+pub(crate) fn rank(q: Quality, place: Place) -> u32 {
+    let at = RANKS.iter().position(|&r| r == (q, place)).unwrap_or(RANKS.len() - 1);
+    (RANKS.len() - at) as u32
+}
+
+/// A match as one number: its rank ([`RANKS`]), then score (clamped).
+pub(crate) fn pack(q: Quality, place: Place, score: i64) -> i32 {
+    ((rank(q, place) as i32) << SCORE_BITS) | score.clamp(0, SCORE_MAX) as i32
+}
+
+/// The parts of a packed value.
+pub(crate) fn unpack(v: i32) -> (Quality, Place, i64) {
+    let r = ((v >> SCORE_BITS) as usize).clamp(1, RANKS.len());
+    let (q, place) = RANKS[RANKS.len() - r];
+    (q, place, i64::from(v) & SCORE_MAX)
+}
+
+/// An anchored operator's match is a word; an exact one (`'x`) a word or a part.
+fn literal_quality(hay: &str, pat: &Pattern, kind: MatchKind, at: usize) -> Quality {
+    if kind != MatchKind::Exact {
+        return Quality::Word;
+    }
+    if is_word_at(hay, pat, at) {
+        Quality::Word
+    } else {
+        Quality::Part
     }
 }
 
-/// The best occurrence of a non-fuzzy term in `hay`: its score and byte
-/// offset. Prefix, suffix and equal look at each line (spaces at the ends
-/// ignored); fuzzy terms never come here.
-pub(crate) fn literal(hay: &str, pat: &super::matcher::Pattern, kind: MatchKind) -> Option<(i64, usize)> {
+/// The best occurrence of a non-fuzzy term in `hay`: quality, score and
+/// byte offset. Prefix, suffix and equal look at each line (spaces at the
+/// ends ignored); fuzzy terms never come here.
+pub(crate) fn literal(hay: &str, pat: &Pattern, kind: MatchKind) -> Option<(Quality, i64, usize)> {
     let p = pat.text.as_str();
-    let mut best: Option<(i64, usize)> = None;
-    let mut offer = |score: i64, at: usize| {
-        if best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, at));
+    let mut best: Option<(Quality, i64, usize)> = None;
+    let mut offer = |q: Quality, score: i64, at: usize| {
+        if best.is_none_or(|(bq, s, _)| (q, score) > (bq, s)) {
+            best = Some((q, score, at));
         }
     };
     match kind {
@@ -66,7 +101,7 @@ pub(crate) fn literal(hay: &str, pat: &super::matcher::Pattern, kind: MatchKind)
                         continue;
                     }
                 }
-                offer(contiguous_score(prev, p), at);
+                offer(literal_quality(hay, pat, kind, at), contiguous_score(prev, p), at);
             }
         }
         MatchKind::Prefix | MatchKind::Suffix | MatchKind::Equal => {
@@ -76,11 +111,15 @@ pub(crate) fn literal(hay: &str, pat: &super::matcher::Pattern, kind: MatchKind)
                 let body = line.trim();
                 let at = start + lead;
                 match kind {
-                    MatchKind::Prefix if body.starts_with(p) => offer(contiguous_score(None, p), at),
-                    MatchKind::Equal if body == p => offer(contiguous_score(None, p), at),
+                    MatchKind::Prefix if body.starts_with(p) => offer(Quality::Word, contiguous_score(None, p), at),
+                    MatchKind::Equal if body == p => offer(Quality::Word, contiguous_score(None, p), at),
                     MatchKind::Suffix if body.ends_with(p) => {
                         let at = at + body.len() - p.len();
-                        offer(contiguous_score(hay[start + lead..at].chars().next_back(), p), at)
+                        offer(
+                            Quality::Word,
+                            contiguous_score(hay[start + lead..at].chars().next_back(), p),
+                            at,
+                        )
                     }
                     _ => {}
                 }
@@ -89,6 +128,16 @@ pub(crate) fn literal(hay: &str, pat: &super::matcher::Pattern, kind: MatchKind)
         }
     }
     best
+}
+
+/// A positive term's best packed value in one haystack (a field or a
+/// name), not counting loose matches.
+pub(crate) fn value_in(hay: &str, t: &TextTerm, place: Place) -> Option<i32> {
+    if t.kind == MatchKind::Fuzzy {
+        best_match(hay, &t.pat, false).map(|f| pack(f.quality, place, f.score))
+    } else {
+        literal(hay, &t.pat, t.kind).map(|(q, s, _)| pack(q, place, s))
+    }
 }
 
 impl SearchIndex {
@@ -105,50 +154,45 @@ impl SearchIndex {
             && f.kinds.as_ref().is_none_or(|k| k.contains(&p.kind))
     }
 
-    /// Document `i`'s exact score, given each group's bound, or `None` as
-    /// soon as it cannot beat `floor` (a score, and whether a tie would do).
-    pub(crate) fn exact_within(
-        &self,
-        c: &Compiled,
-        i: usize,
-        bounds: &[i64],
-        floor: Option<(i64, bool)>,
-        memo: &mut Memo,
-    ) -> Option<i64> {
-        let mut total = 0;
-        let mut rest: i64 = bounds.iter().sum();
-        for (g, bound) in c.groups.iter().zip(bounds) {
-            rest -= bound;
-            total += self.group(g.alts.as_slice(), i, Mode::Exact, &mut Some(&mut *memo))?.0;
-            let best = total + rest;
-            if floor.is_some_and(|(worst, tie)| best < worst || (best == worst && !tie)) {
-                return None;
+    /// A group's packed value and the index of its best alternative. A
+    /// value of 0 means the group only filters (scopes, negations).
+    pub(crate) fn group(&self, alts: &[Vec<CTerm>], i: usize) -> Option<(i32, usize)> {
+        let mut best: Option<(i32, usize)> = None;
+        'alt: for (a, conj) in alts.iter().enumerate() {
+            // The weakest scoring term decides; the others' scores add up.
+            let mut weakest: Option<i32> = None;
+            let mut extra: i64 = 0;
+            for t in conj {
+                let Some(v) = self.term(t, i) else { continue 'alt };
+                if v == 0 {
+                    continue;
+                }
+                weakest = Some(match weakest {
+                    None => v,
+                    Some(w) => {
+                        extra += unpack(w.max(v)).2;
+                        w.min(v)
+                    }
+                });
             }
-        }
-        Some(total)
-    }
-
-    /// A group's score and the index of its best alternative.
-    pub(crate) fn group(
-        &self,
-        alts: &[Vec<CTerm>],
-        i: usize,
-        mode: Mode,
-        memo: &mut Option<&mut Memo>,
-    ) -> Option<(i64, usize)> {
-        let mut best: Option<(i64, usize)> = None;
-        for (a, conj) in alts.iter().enumerate() {
-            let score: Option<i64> = conj.iter().map(|t| self.term(t, i, mode, memo)).sum();
-            if let Some(s) = score
-                && best.is_none_or(|(b, _)| s > b)
-            {
-                best = Some((s, a));
+            let v = match weakest {
+                Some(w) if extra > 0 => {
+                    let (q, place, s) = unpack(w);
+                    pack(q, place, s + extra)
+                }
+                Some(w) => w,
+                None => 0,
+            };
+            if best.is_none_or(|(b, _)| v > b) {
+                best = Some((v, a));
             }
         }
         best
     }
 
-    fn term(&self, t: &CTerm, i: usize, mode: Mode, memo: &mut Option<&mut Memo>) -> Option<i64> {
+    /// A term's packed value (0 for filtering terms), or `None` when it
+    /// does not match.
+    fn term(&self, t: &CTerm, i: usize) -> Option<i32> {
         let p = &self.prepared[i];
         match t {
             CTerm::Always => Some(0),
@@ -180,115 +224,69 @@ impl SearchIndex {
                     || self.entities_of(p).iter().any(|&e| t.meta[e as usize] > 0);
                 (!found).then_some(0)
             }
-            CTerm::Text(t) => self.text_term(t, i, mode, memo),
+            CTerm::Text(t) => self.text_term(t, i),
         }
     }
 
-    fn text_term(&self, t: &TextTerm, i: usize, mode: Mode, memo: &mut Option<&mut Memo>) -> Option<i64> {
+    fn text_term(&self, t: &TextTerm, i: usize) -> Option<i32> {
         let p = &self.prepared[i];
         let cs = t.pat.case_sensitive;
-        let mut best: Option<i64> = None;
-        let offer = |best: &mut Option<i64>, s: i64| *best = Some(best.map_or(s, |b| b.max(s)));
+        let mut best: Option<i32> = None;
+        let offer = |best: &mut Option<i32>, v: i32| *best = Some(best.map_or(v, |b| b.max(v)));
         for &e in self.entities_of(p) {
-            let bound = t.meta[e as usize];
-            if bound < 0 {
-                continue;
-            }
-            match (t.kind, mode, memo.as_deref_mut()) {
-                (MatchKind::Fuzzy, Mode::Exact, Some(m)) => {
-                    let slot = &mut m.0[t.slot][e as usize];
-                    if *slot == UNKNOWN {
-                        *slot = self.entity_score(t, e).unwrap_or(-1);
-                    }
-                    if *slot >= 0 {
-                        offer(&mut best, *slot * NAME_WEIGHT);
-                    }
-                }
-                (MatchKind::Fuzzy, Mode::Exact, None) => {
-                    offer(&mut best, self.entity_score(t, e).unwrap_or(bound) * NAME_WEIGHT)
-                }
-                _ => offer(&mut best, bound * NAME_WEIGHT),
+            let v = t.meta[e as usize];
+            if v >= 0 {
+                offer(&mut best, v);
             }
         }
-        if t.kind != MatchKind::Fuzzy {
-            for (field, w) in [(&p.title, TITLE_WEIGHT), (&p.text, TEXT_WEIGHT)] {
-                if let Some((s, _)) = literal(self.arena.hay(field, cs), &t.pat, t.kind) {
-                    offer(&mut best, s * w);
-                }
+        let title_word = pack(Quality::Word, Place::Title, 0);
+        for (field, place) in [(&p.title, Place::Title), (&p.text, Place::Text)] {
+            if best.is_some_and(|b| b >= pack(Quality::Word, place, 0)) {
+                break; // nothing here or after can do better
             }
+            if let Some(v) = value_in(self.arena.hay(field, cs), t, place) {
+                offer(&mut best, v);
+            }
+            if best.is_some_and(|b| b >= title_word) {
+                return best;
+            }
+        }
+        if t.kind != MatchKind::Fuzzy || best.is_some_and(|b| unpack(b).0 > Quality::Loose) {
             return best;
         }
-        // Bounds of every chunk of the title (weighted) and the text.
-        let mut chunks: Vec<(i64, i64, &str)> = Vec::new();
-        // (Bounding: skip what cannot raise the best so far; a chunk scores
-        // at most `max`, the pattern at its very start.)
-        let max = t.pat.max_score();
-        for (field, w) in [(&p.title, TITLE_WEIGHT), (&p.text, TEXT_WEIGHT)] {
+        // Loose: the letters in order within one chunk (about a sentence).
+        for (field, place) in [(&p.title, Place::Title), (&p.text, Place::Text)] {
             for chunk in self.arena.chunks(field) {
-                if mode == Mode::Bound && best.is_some_and(|b| b >= max * w) {
-                    break;
-                }
-                let hay = self.arena.chunk(chunk, cs);
-                if let Some(bound) = upper_bound(hay, &t.pat) {
-                    if mode == Mode::Bound {
-                        offer(&mut best, bound * w);
-                    } else {
-                        chunks.push((bound * w, w, hay));
-                    }
-                }
-            }
-        }
-        if mode == Mode::Exact {
-            // Best bound first; stop when no chunk left can do better.
-            chunks.sort_by_key(|c| std::cmp::Reverse(c.0));
-            for (wbound, w, hay) in chunks {
-                if best.is_some_and(|b| b >= wbound) {
-                    break;
-                }
-                if let Some(s) = fuzzy_score(hay, &t.pat, wbound / w) {
-                    offer(&mut best, s * w);
+                if let Some(s) = loose(self.arena.chunk(chunk, cs), &t.pat) {
+                    offer(&mut best, pack(Quality::Loose, place, s));
                 }
             }
         }
         best
     }
+}
 
-    /// Exact fuzzy score of an entity's best name.
-    fn entity_score(&self, t: &TextTerm, e: u32) -> Option<i64> {
-        let ent = &self.entities[e as usize];
-        let names = ent
-            .folded
-            .iter()
-            .zip(&ent.names)
-            .map(|(f, n)| f.variant(n, t.pat.case_sensitive));
-        names
-            .filter_map(|hay| fuzzy_score(hay, &t.pat, upper_bound(hay, &t.pat)?))
-            .max()
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    /// Where a positive text term matches a field best: score and folded
-    /// character positions (for highlighting).
-    pub(crate) fn positions(&self, t: &TextTerm, field: &Field) -> Option<(i64, Vec<usize>)> {
-        let cs = t.pat.case_sensitive;
-        if t.kind != MatchKind::Fuzzy {
-            let hay = self.arena.hay(field, cs);
-            let (s, at) = literal(hay, &t.pat, t.kind)?;
-            let start = hay[..at].chars().count();
-            return Some((s, (start..start + t.pat.chars.len()).collect()));
-        }
-        let mut best: Option<(i64, Vec<usize>)> = None;
-        for chunk in self.arena.chunks(field) {
-            let hay = self.arena.chunk(chunk, cs);
-            if upper_bound(hay, &t.pat).is_none_or(|b| best.as_ref().is_some_and(|(s, _)| *s >= b)) {
-                continue;
-            }
-            if let Some((s, pos)) = fuzzy_positions(hay, &t.pat)
-                && best.as_ref().is_none_or(|(b, _)| s > *b)
-            {
-                let base = chunk.chars.0 as usize;
-                best = Some((s, pos.into_iter().map(|p| p + base).collect()));
+    #[test]
+    fn packing_orders_quality_then_place_then_score() {
+        let loose_title = pack(Quality::Loose, Place::Title, 900);
+        let word_text = pack(Quality::Word, Place::Text, 1);
+        assert!(word_text > loose_title);
+        assert!(pack(Quality::Word, Place::Title, 0) > pack(Quality::Word, Place::Text, 900));
+        assert!(pack(Quality::Part, Place::Name, 20) > pack(Quality::Part, Place::Name, 19));
+        // A tag's whole word: below a close match in the passage's own
+        // words, above any loose match.
+        assert!(pack(Quality::Close, Place::Text, 0) > pack(Quality::Word, Place::Name, 99));
+        assert!(pack(Quality::Word, Place::Name, 0) > pack(Quality::Loose, Place::Title, 99));
+        for q in [Quality::Word, Quality::Part, Quality::Close, Quality::Loose] {
+            for p in [Place::Title, Place::Text, Place::Name] {
+                assert_eq!(unpack(pack(q, p, 7)), (q, p, 7));
             }
         }
-        best
+        assert_eq!(unpack(word_text), (Quality::Word, Place::Text, 1));
+        assert_eq!(unpack(loose_title), (Quality::Loose, Place::Title, 900));
     }
 }

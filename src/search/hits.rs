@@ -1,8 +1,10 @@
-//! Building a [`Hit`]: where each term matched the title and the text
-//! (character ranges of the original strings) and a snippet.
+//! Building a [`Hit`]: how well it matched, where each term matched the
+//! title and the text (character ranges of the original strings) and a
+//! snippet.
 //!
-//! A term's text match is shown unless it is scattered thinly (under half
-//! the best score the term could get) while the title matched better.
+//! A term that matched as a word or part of a word is highlighted at every
+//! such occurrence; a close or loose match at its best place. A loose text
+//! match is not shown when the title matched better (it is noise there).
 //!
 //! The snippet is about [`SNIPPET_CHARS`] characters of the text around the
 //! best text match, cut at spaces, with `…` where it was cut and line breaks
@@ -13,25 +15,33 @@
 use std::ops::Range;
 
 use super::Hit;
-use super::compile::{CTerm, Compiled};
-use super::eval::{Mode, TEXT_WEIGHT, TITLE_WEIGHT};
+use super::compile::{CTerm, Compiled, TextTerm};
+use super::eval::literal;
+use super::field::Field;
 use super::fold::merge;
 use super::index::SearchIndex;
+use super::matcher::fuzzy_positions;
+use super::quality::{Quality, best_match, occurrences};
+use super::query::MatchKind;
+use super::run::key_quality;
 
 /// Target length of a snippet, in characters.
 pub const SNIPPET_CHARS: usize = 120;
 
+/// A term's best match in a field: quality, score, folded character positions.
+type Located = (Quality, i64, Vec<usize>);
+
 impl SearchIndex {
-    pub(crate) fn hit(&self, c: &Compiled, i: usize, score: i64) -> Hit {
+    pub(crate) fn hit(&self, c: &Compiled, i: usize, key: u64) -> Hit {
         let (d, p) = (&self.docs[i], &self.prepared[i]);
         let mut title = Vec::new();
         let mut text = Vec::new();
-        // The best text match: (score, its ranges).
-        let mut focus: Option<(i64, Vec<Range<usize>>)> = None;
+        // The best text match: (quality, score) and its ranges.
+        let mut focus: Option<((Quality, i64), Vec<Range<usize>>)> = None;
         for g in &c.groups {
             let alt = match g.alts.len() {
                 1 => 0,
-                _ => match self.group(&g.alts, i, Mode::Exact, &mut None) {
+                _ => match self.group(&g.alts, i) {
                     Some((_, alt)) => alt,
                     None => continue,
                 },
@@ -41,21 +51,18 @@ impl SearchIndex {
                 if t.negated {
                     continue;
                 }
-                let mut in_title = 0;
-                if let Some((s, pos)) = self.positions(t, &p.title) {
-                    in_title = s * TITLE_WEIGHT;
-                    title.extend(self.arena.to_original(&p.title, pos));
+                let in_title = self.locate(t, &p.title);
+                if let Some(m) = &in_title {
+                    title.extend(self.shown(t, &p.title, m));
                 }
-                // A text match scattered thinly (under half the best possible
-                // score) is noise beside a better title match: not shown.
-                if let Some((s, pos)) = self.positions(t, &p.text)
-                    && (s * TEXT_WEIGHT >= in_title || s * 2 >= t.pat.max_score())
+                if let Some(m) = self.locate(t, &p.text)
+                    && (m.0 > Quality::Loose || in_title.as_ref().is_none_or(|tm| tm.0 == Quality::Loose))
                 {
-                    let ranges = self.arena.to_original(&p.text, pos);
-                    if focus.as_ref().is_none_or(|(b, _)| s > *b) {
-                        focus = Some((s, ranges.clone()));
+                    let best = self.arena.to_original(&p.text, m.2.iter().copied());
+                    if focus.as_ref().is_none_or(|(b, _)| (m.0, m.1) > *b) {
+                        focus = Some(((m.0, m.1), best));
                     }
-                    text.extend(ranges);
+                    text.extend(self.shown(t, &p.text, &m));
                 }
             }
         }
@@ -75,12 +82,50 @@ impl SearchIndex {
             title: d.title.clone(),
             snippet,
             snippet_matches,
-            score,
+            score: if c.scoring { key as i64 } else { 0 },
+            quality: key_quality(key),
             themes: d.themes.clone(),
             source: d.source.clone(),
             title_matches,
             text_matches,
         }
+    }
+
+    /// Where a positive text term matches a field best.
+    pub(crate) fn locate(&self, t: &TextTerm, field: &Field) -> Option<Located> {
+        let cs = t.pat.case_sensitive;
+        let hay = self.arena.hay(field, cs);
+        if t.kind != MatchKind::Fuzzy {
+            let (q, s, at) = literal(hay, &t.pat, t.kind)?;
+            let start = hay[..at].chars().count();
+            return Some((q, s, (start..start + t.pat.chars.len()).collect()));
+        }
+        if let Some(f) = best_match(hay, &t.pat, true) {
+            return Some((f.quality, f.score, f.positions));
+        }
+        let mut best: Option<Located> = None;
+        for chunk in self.arena.chunks(field) {
+            if let Some((s, pos)) = fuzzy_positions(self.arena.chunk(chunk, cs), &t.pat)
+                && best.as_ref().is_none_or(|b| s > b.1)
+            {
+                let base = chunk.chars.0 as usize;
+                best = Some((Quality::Loose, s, pos.into_iter().map(|p| p + base).collect()));
+            }
+        }
+        best
+    }
+
+    /// The original character ranges to highlight for a located match:
+    /// every occurrence of the same kind for words and parts of words.
+    fn shown(&self, t: &TextTerm, field: &Field, m: &Located) -> Vec<Range<usize>> {
+        let all = match (t.kind, m.0) {
+            (MatchKind::Fuzzy | MatchKind::Exact, q @ (Quality::Word | Quality::Part)) => {
+                occurrences(self.arena.hay(field, t.pat.case_sensitive), &t.pat, q == Quality::Word)
+            }
+            _ => Vec::new(),
+        };
+        let positions = m.2.iter().copied().chain(all.into_iter().flatten());
+        self.arena.to_original(field, positions)
     }
 }
 

@@ -12,7 +12,7 @@
 use super::compile::Compiled;
 use super::index::SearchIndex;
 use super::query::{Query, QueryError};
-use super::run::Previous;
+use super::run::{Previous, Ranking};
 use super::{Filters, Hit};
 
 /// How many hits a [`Searcher`] builds unless told otherwise.
@@ -24,6 +24,7 @@ struct Last {
     compiled: Compiled,
     matched: Vec<u32>,
     columns: Vec<Vec<i32>>,
+    ranking: Ranking,
 }
 
 /// An index plus the memory of the last search.
@@ -96,17 +97,38 @@ impl Searcher {
             matched: &l.matched,
             columns: &l.columns,
         });
-        let outcome = self.index.run(&compiled, prev, self.limit);
-        self.hits = outcome.hits;
-        let (matched, columns) = (outcome.matched, outcome.columns);
+        let outcome = self.index.run(&compiled, prev);
+        let mut ranking = Ranking::new(&outcome.matched, &outcome.keys);
+        let want = if self.limit == 0 { usize::MAX } else { self.limit };
+        self.hits = self.index.build(&compiled, ranking.top(want));
         self.last = Some(Last {
             text: query.to_string(),
             filters: filters.clone(),
             compiled,
-            matched,
-            columns,
+            matched: outcome.matched,
+            columns: outcome.columns,
+            ranking,
         });
         Ok(&self.hits)
+    }
+
+    /// Build hits up to the `n` best of the last search (for a list that
+    /// scrolls past what was built); returns every hit built so far.
+    pub fn more(&mut self, n: usize) -> &[Hit] {
+        if let Some(last) = &mut self.last
+            && n > self.hits.len()
+        {
+            let top = last.ranking.top(n);
+            let new = self.index.build(&last.compiled, &top[self.hits.len()..]);
+            self.hits.extend(new);
+        }
+        &self.hits
+    }
+
+    /// How many of the last search's matches are loose (scattered letters;
+    /// listed after every other match).
+    pub fn loose(&self) -> usize {
+        self.last.as_ref().map_or(0, |l| l.ranking.loose())
     }
 
     /// The hits of the last successful search, best first.
@@ -114,9 +136,10 @@ impl Searcher {
         &self.hits
     }
 
-    /// How many documents matched the last search (may exceed the hits built).
+    /// How many documents matched the last search, loose ones included
+    /// (may exceed the hits built).
     pub fn total(&self) -> usize {
-        self.last.as_ref().map_or(0, |l| l.matched.len())
+        self.last.as_ref().map_or(0, |l| l.ranking.len())
     }
 
     /// Did the last search re-search only the previous matches?

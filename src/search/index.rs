@@ -185,10 +185,25 @@ impl SearchIndex {
         self.docs.is_empty()
     }
 
-    /// Search: hits best first, at most `limit` of them (0: all).
+    /// Search: hits best first, at most `limit` of them (0: all); loose
+    /// matches come after all the others.
     pub fn search(&self, query: &Query, filters: &Filters, limit: usize) -> Vec<Hit> {
         let compiled = self.compile(query, filters);
-        self.run(&compiled, None, limit).hits
+        let outcome = self.run(&compiled, None);
+        let mut ranking = super::run::Ranking::new(&outcome.matched, &outcome.keys);
+        let want = if limit == 0 { usize::MAX } else { limit };
+        self.build(&compiled, ranking.top(want))
+    }
+
+    /// Hits for documents given by their order keys, in that order.
+    pub(crate) fn build(&self, c: &super::compile::Compiled, order: &[u128]) -> Vec<Hit> {
+        order
+            .iter()
+            .map(|&k| {
+                let key = (k >> 32) as u64;
+                self.hit(c, super::run::order_index(k) as usize, key)
+            })
+            .collect()
     }
 
     fn add_entity(&mut self, scope: Scope, id: &str, names: Vec<String>) -> u32 {

@@ -89,6 +89,7 @@ mod hits;
 mod incremental;
 mod index;
 mod matcher;
+mod quality;
 mod query;
 mod run;
 #[doc(hidden)]
@@ -99,11 +100,12 @@ use std::ops::Range;
 use crate::dataset::Kind;
 
 pub use doc::{SearchDoc, doc_label, source_label};
-pub use eval::{NAME_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT};
+pub use eval::Place;
 pub use fold::fold;
 pub use hits::SNIPPET_CHARS;
 pub use incremental::{DEFAULT_LIMIT, Searcher};
 pub use index::SearchIndex;
+pub use quality::Quality;
 pub use query::{Group, MAX_QUERY_CHARS, MAX_TERMS, MatchKind, Query, QueryError, Scope, Term};
 
 /// Filters by id; an empty list means no filter on that field, several ids
@@ -137,7 +139,10 @@ pub struct Hit {
     pub snippet: String,
     /// Character ranges of `snippet` to highlight.
     pub snippet_matches: Vec<Range<usize>>,
+    /// Orders hits (higher first); 0 when the query has no text terms.
     pub score: i64,
+    /// How well the document matched: its weakest term's quality.
+    pub quality: Quality,
     pub themes: Vec<String>,
     pub source: String,
     /// Character ranges of `title` that matched.

@@ -1,43 +1,37 @@
-//! Running a compiled query over the index: which documents match, and the
-//! best `limit` of them, in order.
+//! Running a compiled query over the index: which documents match, how
+//! well, and the best of them in order.
 //!
-//! 1. **Bound** every candidate (all documents, or the previous matches when
-//!    searching incrementally): linear scans decide the match exactly and
-//!    give an upper bound of the score, per group of the query. A group the
-//!    last search had too keeps its bounds (typing `lone parents c` only
-//!    bounds `c`). Split over the machine's cores when there are many
-//!    candidates.
-//! 2. **Score** candidates in decreasing order of bound with the fuzzy
-//!    matcher, keeping the best `limit`; stop as soon as the next bound
-//!    cannot beat the worst kept hit, and give up on a document as soon as
-//!    its remaining bounds cannot. The result is exactly the top `limit` by
-//!    score, though most documents are never scored.
-//! 3. **Build** a [`Hit`] for each kept document (highlights, snippet).
-//!
-//! Order: score, highest first; equal scores keep index order (the
-//! dataset's passages in file order, then the extra documents in the order
-//! given), so the order is stable and the same however the search ran.
+//! 1. **Evaluate** every candidate (all documents, or the previous matches
+//!    when searching incrementally) with linear scans: each group's packed
+//!    value ([`super::eval::pack`]); a group the last search had too keeps
+//!    its values (typing `lone parents c` only evaluates `c`). Split over
+//!    the machine's cores when there are many candidates.
+//! 2. **Rank**: each matching document gets one key (`doc_key`): loose
+//!    matches (any term matched only loosely) after all others; then
+//!    whether it holds the query as a phrase; then its weakest term's rank
+//!    (quality and place, [`super::eval::rank`]); then the sum of the
+//!    terms' ranks; then their scores. Best key first; equal keys keep index order (the
+//!    dataset's passages in file order, then the extra documents in the
+//!    order given), so the order is stable however the search ran.
+//! 3. **Build** a [`super::Hit`] for each of the best `limit` (more on demand).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
-use super::Hit;
 use super::compile::Compiled;
-use super::eval::{Memo, Mode};
+use super::eval::{Place, rank, unpack};
 use super::index::SearchIndex;
+use super::quality::{Quality, phrase};
 
-/// Below this many candidates, bounding runs on one thread.
+/// Below this many candidates, evaluation runs on one thread.
 const PARALLEL_MIN: usize = 4096;
 
 /// What a run found.
 pub(crate) struct Outcome {
-    /// The best hits, best first, at most the limit asked for.
-    pub hits: Vec<Hit>,
     /// Every matching document, in index order.
     pub matched: Vec<u32>,
-    /// Per group of the query, each matching document's bound (aligned
-    /// with `matched`), for the next, narrower search to reuse.
+    /// Per group of the query, each matching document's packed value
+    /// (aligned with `matched`), for the next, narrower search to reuse.
     pub columns: Vec<Vec<i32>>,
+    /// Each matching document's rank key (aligned with `matched`).
+    pub keys: Vec<u64>,
 }
 
 /// The last search, when the new one narrows it.
@@ -48,20 +42,29 @@ pub(crate) struct Previous<'a> {
     pub columns: &'a [Vec<i32>],
 }
 
-/// Matching candidates: index, bound, and per-group bounds.
-struct Bounds {
-    matched: Vec<u32>,
-    bounds: Vec<i64>,
-    columns: Vec<Vec<i32>>,
-}
-
 fn threads() -> usize {
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8))
 }
 
+/// The class (weakest quality) a key stands for.
+pub(crate) fn key_quality(key: u64) -> Quality {
+    Quality::from_bits((key & 7) as u32)
+}
+
+/// A sort key that orders hits best first: (rank key descending, index
+/// ascending) as one number, larger is better.
+pub(crate) fn order_key(key: u64, i: u32) -> u128 {
+    (u128::from(key) << 32) | u128::from(u32::MAX - i)
+}
+
+/// The index of the document an [`order_key`] was made for.
+pub(crate) fn order_index(k: u128) -> u32 {
+    u32::MAX - (k as u32)
+}
+
 impl SearchIndex {
-    pub(crate) fn run(&self, c: &Compiled, prev: Option<Previous>, limit: usize) -> Outcome {
+    pub(crate) fn run(&self, c: &Compiled, prev: Option<Previous>) -> Outcome {
         let all: Vec<u32>;
         let candidates = match prev {
             Some(p) => p.matched,
@@ -70,35 +73,47 @@ impl SearchIndex {
                 &all
             }
         };
-        // A group identical to one of the last search keeps its bounds.
+        // A group identical to one of the last search keeps its values.
         let reuse: Vec<Option<&[i32]>> = (0..c.groups.len())
             .map(|g| prev.and_then(|p| c.same_group(g, p.compiled).map(|h| p.columns[h].as_slice())))
             .collect();
-        let b = self.bound_all(c, candidates, &reuse);
-        let want = if limit == 0 { usize::MAX } else { limit };
-        let top: Vec<(i64, u32)> = if c.scoring {
-            self.best(c, &b, want)
-        } else {
-            b.matched.iter().take(want).map(|&i| (0, i)).collect()
-        };
-        let hits = top
-            .into_iter()
-            .map(|(score, i)| self.hit(c, i as usize, score))
-            .collect();
-        Outcome {
-            hits,
-            matched: b.matched,
-            columns: b.columns,
-        }
+        self.evaluate_all(c, candidates, &reuse)
     }
 
-    /// Bound every candidate, on several threads when there are many.
-    fn bound_all(&self, c: &Compiled, candidates: &[u32], reuse: &[Option<&[i32]>]) -> Bounds {
-        let part = |from: usize, part: &[u32]| -> Bounds {
-            let mut out = Bounds {
+    /// The rank key of document `i` from its groups' values (see the module
+    /// docs), from the top bit down: not loose, phrase, weakest rank, rank
+    /// sum, score sum; the class (weakest quality) in the lowest bits.
+    fn doc_key(&self, c: &Compiled, i: usize, vals: &[i32]) -> u64 {
+        let mut class = Quality::Word;
+        let mut weakest = rank(Quality::Word, Place::Title);
+        let (mut ranks, mut scores) = (0u64, 0u64);
+        for &v in vals.iter().filter(|&&v| v > 0) {
+            let (q, place, s) = unpack(v);
+            class = class.min(q);
+            weakest = weakest.min(rank(q, place));
+            ranks += u64::from(rank(q, place));
+            scores += s as u64;
+        }
+        let phrased = class >= Quality::Part
+            && c.phrase.as_ref().is_some_and(|words| {
+                let p = &self.prepared[i];
+                phrase(self.arena.hay(&p.title, false), words) || phrase(self.arena.hay(&p.text, false), words)
+            });
+        (u64::from(!class.is_loose()) << 62)
+            | (u64::from(phrased) << 61)
+            | (u64::from(weakest) << 57)
+            | (ranks.min((1 << 11) - 1) << 46)
+            | (scores.min((1 << 43) - 1) << 3)
+            | class as u64
+    }
+
+    /// Evaluate every candidate, on several threads when there are many.
+    fn evaluate_all(&self, c: &Compiled, candidates: &[u32], reuse: &[Option<&[i32]>]) -> Outcome {
+        let part = |from: usize, part: &[u32]| -> Outcome {
+            let mut out = Outcome {
                 matched: Vec::new(),
-                bounds: Vec::new(),
                 columns: vec![Vec::new(); reuse.len()],
+                keys: Vec::new(),
             };
             let mut vals = vec![0i32; reuse.len()];
             'doc: for (k, &i) in part.iter().enumerate() {
@@ -108,14 +123,14 @@ impl SearchIndex {
                 for (g, v) in vals.iter_mut().enumerate() {
                     *v = match reuse[g] {
                         Some(col) => col[from + k],
-                        None => match self.group(&c.groups[g].alts, i as usize, Mode::Bound, &mut None) {
-                            Some((b, _)) => b.clamp(0, i32::MAX as i64) as i32,
+                        None => match self.group(&c.groups[g].alts, i as usize) {
+                            Some((v, _)) => v,
                             None => continue 'doc,
                         },
                     };
                 }
                 out.matched.push(i);
-                out.bounds.push(vals.iter().map(|&v| i64::from(v)).sum());
+                out.keys.push(self.doc_key(c, i as usize, &vals));
                 for (col, &v) in out.columns.iter_mut().zip(&vals) {
                     col.push(v);
                 }
@@ -127,7 +142,7 @@ impl SearchIndex {
             return part(0, candidates);
         }
         let size = candidates.len().div_ceil(threads);
-        let parts: Vec<Bounds> = std::thread::scope(|s| {
+        let parts: Vec<Outcome> = std::thread::scope(|s| {
             let handles: Vec<_> = candidates
                 .chunks(size)
                 .enumerate()
@@ -138,65 +153,63 @@ impl SearchIndex {
                 .map(|h| h.join().expect("a search thread panicked"))
                 .collect()
         });
-        let mut out = Bounds {
+        let mut out = Outcome {
             matched: Vec::new(),
-            bounds: Vec::new(),
             columns: vec![Vec::new(); reuse.len()],
+            keys: Vec::new(),
         };
         for p in parts {
             out.matched.extend(p.matched);
-            out.bounds.extend(p.bounds);
+            out.keys.extend(p.keys);
             for (col, pc) in out.columns.iter_mut().zip(p.columns) {
                 col.extend(pc);
             }
         }
         out
     }
+}
 
-    /// The `want` best (score, index), best first, scoring as few as it can.
-    fn best(&self, c: &Compiled, b: &Bounds, want: usize) -> Vec<(i64, u32)> {
-        // Sort keys: bound descending, then position (so index) ascending.
-        let key = |k: usize, b: i64| ((b.clamp(0, u32::MAX as i64) as u64) << 32) | u64::from(u32::MAX - k as u32);
-        let mut keys: Vec<u64> = b.bounds.iter().enumerate().map(|(k, &b)| key(k, b)).collect();
-        let mut memo = Memo::new(c, self.entities.len());
-        // Min-heap of kept hits by (score, reversed index): the top is the worst.
-        let mut heap: BinaryHeap<Reverse<(i64, Reverse<u32>)>> = BinaryHeap::new();
-        let mut rest: &mut [u64] = &mut keys;
-        let mut batch = want.saturating_mul(4).max(256);
-        let mut bounds = vec![0i64; b.columns.len()];
-        'outer: while !rest.is_empty() {
-            let n = batch.min(rest.len());
-            if n < rest.len() {
-                rest.select_nth_unstable_by(n - 1, |a, b| b.cmp(a));
-            }
-            let (head, tail) = std::mem::take(&mut rest).split_at_mut(n);
-            head.sort_unstable_by(|a, b| b.cmp(a));
-            for &k in head.iter() {
-                let (bound, at) = ((k >> 32) as i64, (u32::MAX - (k as u32)) as usize);
-                let i = b.matched[at];
-                // What the document must beat to be kept.
-                let floor = match heap.peek() {
-                    Some(Reverse((worst, Reverse(wi)))) if heap.len() >= want => Some((*worst, i < *wi)),
-                    _ => None,
-                };
-                if floor.is_some_and(|(worst, tie)| bound < worst || (bound == worst && !tie)) {
-                    break 'outer;
-                }
-                for (g, col) in b.columns.iter().enumerate() {
-                    bounds[g] = i64::from(col[at]);
-                }
-                if let Some(score) = self.exact_within(c, i as usize, &bounds, floor, &mut memo) {
-                    heap.push(Reverse((score, Reverse(i))));
-                    if heap.len() > want {
-                        heap.pop();
-                    }
-                }
-            }
-            rest = tail;
-            batch = batch.saturating_mul(2);
+/// Ranked results of one search: every match's order key, the first
+/// `sorted` of them in final order, the rest unordered until asked for.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ranking {
+    order: Vec<u128>,
+    sorted: usize,
+    loose: usize,
+}
+
+impl Ranking {
+    pub fn new(matched: &[u32], keys: &[u64]) -> Ranking {
+        let order: Vec<u128> = matched.iter().zip(keys).map(|(&i, &k)| order_key(k, i)).collect();
+        let loose = keys.iter().filter(|&&k| key_quality(k).is_loose()).count();
+        Ranking {
+            order,
+            sorted: 0,
+            loose,
         }
-        let mut top: Vec<(i64, u32)> = heap.into_iter().map(|Reverse((s, Reverse(i)))| (s, i)).collect();
-        top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        top
+    }
+
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// How many matches are loose (listed after all the others).
+    pub fn loose(&self) -> usize {
+        self.loose
+    }
+
+    /// The best `n` (or fewer) in order: sorts only as far as needed.
+    pub fn top(&mut self, n: usize) -> &[u128] {
+        let n = n.min(self.order.len());
+        if n > self.sorted {
+            let rest = &mut self.order[self.sorted..];
+            let want = n - self.sorted;
+            if want < rest.len() {
+                rest.select_nth_unstable_by(want - 1, |a, b| b.cmp(a));
+            }
+            rest[..want].sort_unstable_by(|a, b| b.cmp(a));
+            self.sorted = n;
+        }
+        &self.order[..n]
     }
 }

@@ -1,0 +1,343 @@
+//! How well a term matched a piece of text: the first thing hits are
+//! ranked by, before where the match is.
+//!
+//! Four qualities, best first ([`Quality`]):
+//!
+//! 1. **Word**: the term occurs as a whole word (`transport` in "transport
+//!    costs"), allowing a plural or possessive ending (`crèche` in
+//!    "crèches", `parent` in "parent's", `buddy` in "buddies";
+//!    [`word_end`]); the operators that
+//!    anchor a term (`'x'`, `^x`, `x$`, `^x$`) count as this too.
+//! 2. **Part**: the term occurs as it was typed, as a word's start or inside
+//!    a word (`volunt` in "volunteering").
+//! 3. **Close**: the term's letters in order within a span at most a
+//!    quarter longer than the term ([`close_span`]): a close misspelling,
+//!    such as `wheatshef` for "Wheatsheaf" or `creditunion` for "credit
+//!    union". Terms under four characters have no close matches.
+//! 4. **Loose**: the letters in order anywhere within one chunk of text
+//!    (about a sentence): the scattered subsequence fuzzy matchers accept.
+//!    Loose matches are kept apart from the others (counted separately and
+//!    listed after them) because on prose they are mostly noise.
+//!
+//! Within one quality a match is scored in the fuzzy matcher's units (a
+//! start of word or text scores more), so ties break the way fzf would.
+
+use std::ops::Range;
+
+use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, upper_bound};
+
+/// How well a term matched, worst first (so `Ord` ranks them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Quality {
+    /// Letters in order, scattered within a sentence.
+    Loose = 1,
+    /// Letters in order within a short span: a close misspelling.
+    Close = 2,
+    /// The term as typed, at a word's start or inside a word.
+    Part = 3,
+    /// The term as a whole word (or an anchored operator's match).
+    Word = 4,
+}
+
+impl Quality {
+    pub(crate) fn from_bits(b: u32) -> Quality {
+        match b {
+            4 => Quality::Word,
+            3 => Quality::Part,
+            2 => Quality::Close,
+            _ => Quality::Loose,
+        }
+    }
+
+    /// The name used in JSON and the README.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Quality::Word => "word",
+            Quality::Part => "part",
+            Quality::Close => "close",
+            Quality::Loose => "loose",
+        }
+    }
+
+    /// Loose matches are listed apart from the others.
+    pub fn is_loose(self) -> bool {
+        self == Quality::Loose
+    }
+}
+
+/// A term's best match in one haystack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub quality: Quality,
+    /// Score within the quality (fuzzy-matcher units).
+    pub score: i64,
+    /// Character positions in the haystack, when asked for.
+    pub positions: Vec<usize>,
+}
+
+/// The longest span, in characters, a close match of an `n`-character term
+/// may cover: a quarter longer than the term. Under four characters, no
+/// longer than the term itself (so only contiguous matches count).
+pub(crate) fn close_span(n: usize) -> usize {
+    n + n / 4
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Does the word end at the start of `rest`, allowing a plural or
+/// possessive ending (`s`, `es`, `'s`, `s'`)?
+pub(crate) fn word_end(rest: &str) -> bool {
+    ["", "s", "es", "'s", "s'"].iter().any(|end| {
+        rest.strip_prefix(end)
+            .is_some_and(|after| !is_word_char(after.chars().next()))
+    })
+}
+
+/// Is the occurrence of `pat` at byte `at` of `hay` a whole word?
+pub(crate) fn is_word_at(hay: &str, pat: &Pattern, at: usize) -> bool {
+    let starts = !pat.chars.first().is_some_and(|c| c.is_alphanumeric()) || !is_word_char(char_before(hay, at));
+    let rest = &hay[at + pat.text.len()..];
+    let ends = !pat.chars.last().is_some_and(|c| c.is_alphanumeric()) || word_end(rest);
+    starts && ends
+}
+
+/// The best contiguous occurrence of `pat` in `hay`: whole-word ones first,
+/// then by score; with its byte offset.
+pub(crate) fn contiguous(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
+    let mut best: Option<(Quality, i64, usize)> = None;
+    for at in pat.occurrences(hay) {
+        let prev = char_before(hay, at);
+        let q = if is_word_at(hay, pat, at) {
+            Quality::Word
+        } else {
+            Quality::Part
+        };
+        let s = contiguous_score(prev, &pat.text);
+        if best.is_none_or(|(bq, bs, _)| (q, s) > (bq, bs)) {
+            best = Some((q, s, at));
+        }
+        if q == Quality::Word && prev.is_none() {
+            break; // the best there can be
+        }
+    }
+    if best.is_none_or(|b| b.0 < Quality::Word) {
+        best = y_plural(hay, pat).or(best);
+    }
+    best
+}
+
+/// A term ending in `y` found as a word ending in `ies` or `ied`
+/// (`buddy` in "buddies", `disability` in "disabilities").
+fn y_plural(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
+    let stem = pat.text.strip_suffix('y').filter(|s| s.chars().count() >= 3)?;
+    let first_word = stem.chars().next().is_some_and(char::is_alphanumeric);
+    memchr::memmem::find_iter(hay.as_bytes(), stem.as_bytes())
+        .filter(|&at| !(first_word && is_word_char(char_before(hay, at))))
+        .find(|&at| {
+            let rest = &hay[at + stem.len()..];
+            ["ies", "ied"]
+                .iter()
+                .any(|e| rest.strip_prefix(e).is_some_and(|r| !is_word_char(r.chars().next())))
+        })
+        .map(|at| (Quality::Word, contiguous_score(char_before(hay, at), stem), at))
+}
+
+/// The shortest stretch of `hay` holding the pattern's characters in order,
+/// if it spans at most [`close_span`] characters: (start byte, end byte).
+fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
+    let n = pat.chars.len();
+    let max = close_span(n);
+    if n < 4 || max <= n {
+        return None;
+    }
+    let first = pat.chars[0];
+    let mut best: Option<(usize, usize, usize)> = None; // (span, start, end)
+    for (at, _) in hay.match_indices(first) {
+        let mut want = 1;
+        let mut span = 1;
+        let mut end = at + first.len_utf8();
+        for c in hay[end..].chars() {
+            if want == n || span >= max {
+                break;
+            }
+            span += 1;
+            end += c.len_utf8();
+            if c == pat.chars[want] {
+                want += 1;
+            }
+        }
+        if want == n && best.is_none_or(|(s, _, _)| span < s) {
+            best = Some((span, at, end));
+        }
+    }
+    best.map(|(_, s, e)| (s, e))
+}
+
+/// A term's best match in `hay` (a whole field or name, folded): contiguous
+/// first, then close. Loose matches are looked for per chunk
+/// ([`loose`]), not here. Positions only when `positions` is set.
+pub(crate) fn best_match(hay: &str, pat: &Pattern, positions: bool) -> Option<Found> {
+    let chars_to = |at: usize| -> usize {
+        if hay.as_bytes()[..at].is_ascii() {
+            at
+        } else {
+            hay[..at].chars().count()
+        }
+    };
+    if let Some((quality, score, at)) = contiguous(hay, pat) {
+        let positions = if positions {
+            let start = chars_to(at);
+            (start..start + pat.chars.len()).collect()
+        } else {
+            Vec::new()
+        };
+        return Some(Found {
+            quality,
+            score,
+            positions,
+        });
+    }
+    let (start, end) = close_window(hay, pat)?;
+    // Score the window as the fuzzy matcher would, with the character
+    // before it so that a word start keeps its bonus.
+    let from = char_before(hay, start).map_or(start, |c| start - c.len_utf8());
+    let (score, pos) = fuzzy(&hay[from..end], pat)?;
+    let base = chars_to(from);
+    Some(Found {
+        quality: Quality::Close,
+        score,
+        positions: if positions {
+            pos.into_iter().map(|p| p + base).collect()
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// A loose match within one chunk: the fuzzy matcher's bound of its score
+/// (cheap, and the same wherever it is computed).
+pub(crate) fn loose(chunk: &str, pat: &Pattern) -> Option<i64> {
+    upper_bound(chunk, pat)
+}
+
+/// Every occurrence of `pat` in `hay` (only whole-word ones when
+/// `words`), as character ranges: to highlight all of them, not only the best.
+pub(crate) fn occurrences(hay: &str, pat: &Pattern, words: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut chars, mut upto) = (0usize, 0usize);
+    for at in pat.occurrences(hay) {
+        if words && !is_word_at(hay, pat, at) {
+            continue;
+        }
+        chars += hay[upto..at].chars().count();
+        upto = at;
+        out.push(chars..chars + pat.chars.len());
+    }
+    out
+}
+
+/// Do `words` (folded, lower-cased) occur in `hay` (folded, lower-cased)
+/// one after another, separated only by spaces and punctuation, starting
+/// and ending at word boundaries? That is the query typed as a phrase.
+pub(crate) fn phrase(hay: &str, words: &[String]) -> bool {
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if first.is_empty() {
+        return false;
+    }
+    let bytes = hay.as_bytes();
+    for (at, _) in hay.match_indices(first.as_str()) {
+        if first.chars().next().is_some_and(char::is_alphanumeric) && is_word_char(char_before(hay, at)) {
+            continue;
+        }
+        let mut end = at + first.len();
+        let mut ok = true;
+        for w in rest {
+            // At least one separator, then the next word.
+            let gap = hay[end..]
+                .chars()
+                .take_while(|c| !c.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if gap == 0 || !hay[end + gap..].starts_with(w.as_str()) {
+                ok = false;
+                break;
+            }
+            end += gap + w.len();
+        }
+        let last_word = words
+            .last()
+            .and_then(|w| w.chars().last())
+            .is_some_and(char::is_alphanumeric);
+        if ok && !(last_word && end < bytes.len() && is_word_char(hay[end..].chars().next())) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pat(s: &str) -> Pattern {
+        Pattern::new(s.to_string(), false)
+    }
+
+    fn quality(hay: &str, p: &str) -> Option<Quality> {
+        best_match(hay, &pat(p), false).map(|f| f.quality)
+    }
+
+    #[test]
+    fn qualities_from_word_to_close() {
+        assert_eq!(quality("lack of transport costs", "transport"), Some(Quality::Word));
+        assert_eq!(quality("volunteering", "volunt"), Some(Quality::Part));
+        assert_eq!(quality("two crèches", "creche"), None); // folding is the index's job
+        assert_eq!(quality("two creches, one", "creche"), Some(Quality::Word));
+        assert_eq!(quality("the parent's view", "parent"), Some(Quality::Word));
+        assert_eq!(quality("parenthood", "parent"), Some(Quality::Part));
+        assert_eq!(quality("no buddies yet", "buddy"), Some(Quality::Word));
+        assert_eq!(quality("buddiesx", "buddy"), None);
+        assert_eq!(quality("the wheatsheaf centre", "wheatshef"), Some(Quality::Close));
+        assert_eq!(quality("a credit union", "creditunion"), Some(Quality::Close));
+        assert_eq!(quality("paddington", "paddingtn"), Some(Quality::Close));
+        // Scattered through "training and support": not close.
+        assert_eq!(quality("training and support", "transport"), None);
+        // Short terms have no close matches.
+        assert_eq!(quality("a b c", "abc"), None);
+    }
+
+    #[test]
+    fn a_whole_word_beats_an_earlier_part() {
+        let f = best_match("transporter and transport", &pat("transport"), true).unwrap();
+        assert_eq!(f.quality, Quality::Word);
+        assert_eq!(f.positions, (16..25).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn close_positions_point_at_the_letters() {
+        let f = best_match("xx wheatsheaf", &pat("wheatshef"), true).unwrap();
+        assert_eq!(f.positions, vec![3, 4, 5, 6, 7, 8, 9, 10, 12]);
+    }
+
+    #[test]
+    fn phrases_need_adjacent_words_in_order() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(phrase("the free for 2 scheme", &words("free for 2")));
+        assert!(phrase("free - for, 2", &words("free for 2")));
+        assert!(!phrase("free for 20", &words("free for 2")));
+        assert!(!phrase("free places for 2", &words("free for 2")));
+        assert!(!phrase("carefree for 2", &words("free for 2")));
+    }
+
+    #[test]
+    fn occurrences_are_character_ranges() {
+        let hay = "é transport, transports transport";
+        assert_eq!(occurrences(hay, &pat("transport"), true), vec![2..11, 13..22, 24..33]);
+        assert_eq!(occurrences("transporter", &pat("transport"), true), vec![]);
+        assert_eq!(occurrences(hay, &pat("transport"), false), vec![2..11, 13..22, 24..33]);
+    }
+}
