@@ -103,7 +103,7 @@ fn search_jumps_to_the_passage_in_its_pane_and_n_steps_through_hits() {
     }
     // The query is remembered; n moves to the next hit.
     typed(s, "/");
-    assert_eq!(s.search.query, "'Baytree");
+    assert_eq!(s.search.query(), "'Baytree");
     press(s, KeyCode::Esc);
     if s.search.hits.len() > 1 {
         typed(s, "n");
@@ -122,7 +122,7 @@ fn a_query_with_a_syntax_problem_shows_the_error() {
     assert!(s.search.error.is_some());
     assert!(s.search.hits.is_empty());
     key(s, KeyCode::Backspace, KeyModifiers::NONE);
-    assert_eq!(s.search.query, "nope:");
+    assert_eq!(s.search.query(), "nope:");
 }
 
 #[test]

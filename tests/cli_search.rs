@@ -48,7 +48,11 @@ fn dataset() -> tempfile::TempDir {
 
 fn casebook(data: &Path) -> Command {
     let mut cmd = Command::cargo_bin("casebook").expect("the binary is built");
-    cmd.arg("--data").arg(data).env_remove("NO_COLOR");
+    // Notes beside the dataset (none): the user's own notes stay out of it.
+    cmd.arg("--data")
+        .arg(data)
+        .env_remove("NO_COLOR")
+        .env("CASEBOOK_NOTES", data.join("notes.ron"));
     cmd
 }
 

@@ -49,6 +49,13 @@ pub enum Action {
     Delete,
     Home,
     End,
+    /// Text input: move over a word.
+    WordLeft,
+    WordRight,
+    /// Text input: delete the word before the cursor (Ctrl-w, Alt-Backspace).
+    DeleteWordBack,
+    /// Text input: empty the line (Ctrl-u).
+    ClearInput,
     Newline,
     /// Editor: save and close.
     Save,

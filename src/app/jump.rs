@@ -71,6 +71,7 @@ pub fn jump_to(state: &mut State, id: &str, kind: Kind) {
 
 /// Jump to the next (`d` = 1) or previous (-1) hit of the last search.
 pub fn step_hit(state: &mut State, d: i32) {
+    super::overlays::load_more(state);
     let n = state.search.hits.len();
     if n == 0 {
         state.status = Some("No search results: press / to search".into());
@@ -84,6 +85,6 @@ pub fn step_hit(state: &mut State, d: i32) {
         "Hit {}/{} for \"{}\"",
         state.search.selected + 1,
         n,
-        state.search.query
+        state.search.query()
     ));
 }

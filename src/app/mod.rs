@@ -8,6 +8,7 @@ pub mod editor;
 mod jump;
 pub mod keymap;
 pub mod layout;
+pub mod line_input;
 pub mod nav;
 mod notes_ops;
 pub mod overlays;

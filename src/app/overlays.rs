@@ -11,8 +11,11 @@ use super::jump;
 use super::notes_ops;
 use super::state::{Overlay, Picker, PickerKind, State};
 
+/// Open the search box with the last query selected, so typing replaces
+/// it and Enter or the arrows reuse it.
 pub fn open_search(state: &mut State) {
     state.overlay = Some(Overlay::Search);
+    state.search.input.select_all();
     run_search(state);
 }
 
@@ -27,7 +30,7 @@ pub fn open_picker(state: &mut State, kind: PickerKind) {
 /// Re-run the live search for the current query (incremental when it extends the last).
 pub fn run_search(state: &mut State) {
     let filters = state.search_filters();
-    let query = state.search.query.clone();
+    let query = state.search.query().to_string();
     match state.searcher.search(&query, &filters) {
         Ok(hits) => {
             state.search.hits = hits.to_vec();
@@ -39,7 +42,25 @@ pub fn run_search(state: &mut State) {
         }
     }
     state.search.total = state.searcher.total();
+    state.search.loose = state.searcher.loose();
     state.search.selected = 0;
+}
+
+/// How far ahead of the selection hits are built.
+const LOAD_AHEAD: usize = 50;
+/// How many more hits are built at a time.
+const LOAD_STEP: usize = 200;
+
+/// Build more hits when the selection nears the end of those built, so the
+/// list scrolls through every match without building them all up front.
+pub fn load_more(state: &mut State) {
+    let s = &mut state.search;
+    if s.error.is_some() || s.selected + LOAD_AHEAD < s.hits.len() || s.hits.len() >= s.total {
+        return;
+    }
+    let built = s.hits.len();
+    let all = state.searcher.more(built + LOAD_STEP);
+    state.search.hits.extend_from_slice(&all[built.min(all.len())..]);
 }
 
 /// One line of a picker: id, label, whether it is active, matched char positions.
@@ -152,17 +173,32 @@ fn scrolled(scroll: u16, a: Action) -> u16 {
 }
 
 fn search(state: &mut State, action: Action) {
+    let input = &mut state.search.input;
+    let before = input.text().to_string();
+    match action {
+        Action::Input(c) => input.insert(c),
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::ClearInput => input.clear(),
+        Action::DeleteWordBack => input.delete_word_back(),
+        Action::Left => input.left(),
+        Action::Right => input.right(),
+        Action::WordLeft => input.word_left(),
+        Action::WordRight => input.word_right(),
+        Action::Home => input.home(),
+        Action::End => input.end(),
+        _ => return search_list(state, action),
+    }
+    if state.search.input.text() != before {
+        run_search(state);
+    }
+}
+
+/// Moving in the results, jumping, closing.
+fn search_list(state: &mut State, action: Action) {
     let n = state.search.hits.len();
     match action {
         Action::Back => state.overlay = None,
-        Action::Input(c) => {
-            state.search.query.push(c);
-            run_search(state);
-        }
-        Action::Backspace => {
-            state.search.query.pop();
-            run_search(state);
-        }
         Action::Down if n > 0 => state.search.selected = (state.search.selected + 1).min(n - 1),
         Action::Up => state.search.selected = state.search.selected.saturating_sub(1),
         Action::PageDown if n > 0 => state.search.selected = (state.search.selected + 10).min(n - 1),
@@ -177,6 +213,7 @@ fn search(state: &mut State, action: Action) {
         }
         _ => {}
     }
+    load_more(state);
 }
 
 /// Typing and moving in a picker with `n` items; false for other actions.

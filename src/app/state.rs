@@ -10,6 +10,7 @@ use crate::notes::{NoteStore, Target};
 use crate::search::{Filters as SearchFilters, Hit, SearchIndex, Searcher};
 
 use super::editor::TextArea;
+use super::line_input::LineInput;
 use super::nav::{self, NavItem};
 use super::view::Tab;
 
@@ -90,11 +91,29 @@ pub enum Overlay {
 /// The live search: its query, results and the selected result.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    pub query: String,
+    /// The search box.
+    pub input: LineInput,
+    /// The hits built so far, best first (more are built as the list
+    /// scrolls towards its end; loose matches come last).
     pub hits: Vec<Hit>,
+    /// Every match, loose ones included.
     pub total: usize,
+    /// How many of `total` are loose (scattered letters).
+    pub loose: usize,
     pub selected: usize,
     pub error: Option<String>,
+}
+
+impl SearchState {
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        self.input.text()
+    }
+
+    /// Where the loose matches start in `hits`, if any are built.
+    pub fn first_loose(&self) -> Option<usize> {
+        self.hits.iter().position(|h| h.quality.is_loose())
+    }
 }
 
 /// Everything the app knows and shows.

@@ -30,6 +30,8 @@ pub const SNIPPET_CHARS: usize = 120;
 
 /// A term's best match in a field: quality, score, folded character positions.
 type Located = (Quality, i64, Vec<usize>);
+/// The best text match so far: its (quality, score) and original ranges.
+type Focus = ((Quality, i64), Vec<Range<usize>>);
 
 impl SearchIndex {
     pub(crate) fn hit(&self, c: &Compiled, i: usize, key: u64) -> Hit {
@@ -37,7 +39,7 @@ impl SearchIndex {
         let mut title = Vec::new();
         let mut text = Vec::new();
         // The best text match: (quality, score) and its ranges.
-        let mut focus: Option<((Quality, i64), Vec<Range<usize>>)> = None;
+        let mut focus: Option<Focus> = None;
         for g in &c.groups {
             let alt = match g.alts.len() {
                 1 => 0,

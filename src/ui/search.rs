@@ -1,14 +1,18 @@
-//! The search overlay: the query box, the result count (or the query's
-//! syntax problem), and the hits with matched characters highlighted.
+//! The search overlay: the query box (with the terminal cursor at the
+//! insertion point; a remembered query shown selected), the counts (or
+//! the query's syntax problem), and the hits with matched characters
+//! highlighted, loose matches set apart under a rule of their own.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, clip, highlighted, popup, sanitize};
 use crate::app::State;
 use crate::app::layout::scroll_offset;
+use crate::search::Hit;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let inner = popup(frame, area, 90, 85, "Search everything", theme);
@@ -16,22 +20,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let s = &state.search;
-    let input = Line::from(vec![
-        Span::styled("/ ", theme.heading()),
-        Span::raw(sanitize::line(&s.query)),
-        Span::styled("▏", theme.title()),
-    ]);
-    frame.render_widget(
-        Paragraph::new(input),
-        clip(Rect::new(inner.x, inner.y, inner.width, 1), inner),
-    );
+    input(frame, Rect::new(inner.x, inner.y, inner.width, 1), state, theme);
     let info = match &s.error {
         Some(e) => Line::styled(sanitize::line(e), theme.warn()),
         None => Line::styled(
             format!(
-                "{} of {} results · 'exact ^prefix suffix$ !not a|b la: theme: kind: centre: · ↑↓ Enter jump Esc close",
-                s.hits.len(),
-                s.total
+                "{} · 'exact ^prefix suffix$ !not a|b la: theme: kind: · ↑↓ Enter jump Esc close",
+                counts(s.total, s.loose)
             ),
             theme.dim(),
         ),
@@ -41,41 +36,89 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         clip(Rect::new(inner.x, inner.y + 1, inner.width, 1), inner),
     );
     let list_area = clip(Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2), inner);
-    let items: Vec<ListItem> = s
-        .hits
-        .iter()
-        .map(|h| {
-            let mut title = vec![Span::styled(
-                format!("{:<12} ", super::list::truncate(h.kind.label(), 12)),
-                theme.kind(),
-            )];
-            title.extend(highlighted(&h.title, &h.title_matches, theme.title(), theme.matched()));
-            let las: Vec<&str> = h
-                .las
-                .iter()
-                .filter_map(|l| state.ds.la(l))
-                .map(|l| l.name.as_str())
-                .collect();
-            if !las.is_empty() {
-                title.push(Span::styled(format!("  · {}", las.join(", ")), theme.dim()));
-            }
-            let mut snippet = vec![Span::raw("             ")];
-            snippet.extend(highlighted(
-                &h.snippet,
-                &h.snippet_matches,
-                theme.text(),
-                theme.matched(),
-            ));
-            ListItem::new(vec![Line::from(title), Line::from(snippet)])
-        })
-        .collect();
+    let first_loose = s.first_loose();
+    let mut items: Vec<ListItem> = Vec::with_capacity(s.hits.len() + 1);
+    for (i, h) in s.hits.iter().enumerate() {
+        if Some(i) == first_loose {
+            let rule = format!(
+                "── {} loose {}: the letters scattered through a sentence ──",
+                s.loose,
+                if s.loose == 1 { "match" } else { "matches" }
+            );
+            items.push(ListItem::new(vec![Line::styled(rule, theme.dim()), Line::raw("")]));
+        }
+        items.push(hit_item(h, state, theme));
+    }
+    // The rule takes a row of the list: the selection moves past it.
+    let row = s.selected + usize::from(first_loose.is_some_and(|f| s.selected >= f));
     let per_page = list_area.height / 2;
     let mut ls = ListState::default()
-        .with_selected(Some(s.selected))
-        .with_offset(scroll_offset(s.selected, per_page));
+        .with_selected(Some(row))
+        .with_offset(scroll_offset(row, per_page));
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected(true)),
         list_area,
         &mut ls,
     );
+}
+
+/// "12 matches · 40 loose", "no matches · 66 loose", "no matches".
+pub fn counts(total: usize, loose: usize) -> String {
+    let good = total.saturating_sub(loose);
+    let mut out = match good {
+        0 => "no matches".to_string(),
+        1 => "1 match".to_string(),
+        n => format!("{n} matches"),
+    };
+    if loose > 0 {
+        out.push_str(&format!(" · {loose} loose"));
+    }
+    out
+}
+
+/// The query line, with the terminal cursor at the insertion point.
+fn input(frame: &mut Frame, row: Rect, state: &State, theme: &Theme) {
+    let input = &state.search.input;
+    let text = sanitize::line(input.text());
+    let style = if input.is_selected() {
+        theme.selected(true)
+    } else {
+        theme.text()
+    };
+    let line = Line::from(vec![Span::styled("/ ", theme.heading()), Span::styled(text, style)]);
+    let row = clip(row, frame.area());
+    frame.render_widget(Paragraph::new(line), row);
+    let before: String = input.text().chars().take(input.cursor()).collect();
+    let x = u32::from(row.x) + 2 + sanitize::line(&before).width() as u32;
+    if row.height > 0 && x < u32::from(row.x) + u32::from(row.width) {
+        frame.set_cursor_position(Position::new(x as u16, row.y));
+    }
+}
+
+fn hit_item<'a>(h: &'a Hit, state: &State, theme: &Theme) -> ListItem<'a> {
+    let mut title = vec![Span::styled(
+        format!("{:<12} ", super::list::truncate(h.kind.label(), 12)),
+        theme.kind(),
+    )];
+    title.extend(highlighted(&h.title, &h.title_matches, theme.title(), theme.matched()));
+    let las: Vec<&str> = h
+        .las
+        .iter()
+        .filter_map(|l| state.ds.la(l))
+        .map(|l| l.name.as_str())
+        .collect();
+    if !las.is_empty() {
+        title.push(Span::styled(
+            format!("  · {}", sanitize::line(&las.join(", "))),
+            theme.dim(),
+        ));
+    }
+    let mut snippet = vec![Span::raw("             ")];
+    snippet.extend(highlighted(
+        &h.snippet,
+        &h.snippet_matches,
+        theme.text(),
+        theme.matched(),
+    ));
+    ListItem::new(vec![Line::from(title), Line::from(snippet)])
 }
