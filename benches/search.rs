@@ -6,7 +6,10 @@
 //! For each: fresh queries of 3, 6 and 12 characters (each search starts
 //! from nothing), and queries typed key by key (each keystroke a search of
 //! the text so far, as the app does, incremental when it can be). Each
-//! figure is the median over at least 15 runs; p90 and max are shown too.
+//! row shows the median, p90, p99 and max over at least 15 runs, and is
+//! judged against its budget at the percentile named in the row: fresh
+//! queries by the median, keystrokes by p90 on the bundled dataset and by
+//! p99 at national scale (every key under a 16 ms frame).
 
 use std::time::{Duration, Instant};
 
@@ -29,26 +32,36 @@ const TYPED: &[&str] = &[
 struct Budget {
     fresh_ms: f64,
     keystroke_ms: f64,
+    /// The percentile keystrokes are judged by (0.9, 0.99).
+    keystroke_at: f64,
 }
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// (median, p90, max) in milliseconds.
-fn stats(mut v: Vec<f64>) -> (f64, f64, f64) {
-    v.sort_by(f64::total_cmp);
-    let at = |q: f64| v[((v.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.9), v[v.len() - 1])
+/// The value at quantile `q` of sorted samples.
+fn at(v: &[f64], q: f64) -> f64 {
+    v[((v.len() - 1) as f64 * q).round() as usize]
 }
 
-fn row(dataset: &str, what: &str, samples: Vec<f64>, budget: f64, ok: &mut bool) {
-    let n = samples.len();
-    let (median, p90, max) = stats(samples);
-    let pass = median < budget;
+/// One row; `judged_at` is the quantile compared with the budget.
+fn row(dataset: &str, what: &str, mut v: Vec<f64>, budget: f64, judged_at: f64, ok: &mut bool) {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let pass = at(&v, judged_at) < budget;
     *ok &= pass;
+    let label = match judged_at {
+        q if q == 0.5 => "median".to_string(),
+        q => format!("p{}", (q * 100.0).round()),
+    };
     println!(
-        "{dataset:<10} {what:<26} {median:>9.3} {p90:>9.3} {max:>9.3} {n:>6} {budget:>9} {}",
+        "{dataset:<10} {what:<26} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {n:>6} {:>12} {}",
+        at(&v, 0.5),
+        at(&v, 0.9),
+        at(&v, 0.99),
+        v[n - 1],
+        format!("{label} < {budget}"),
         if pass { "pass" } else { "FAIL" }
     );
 }
@@ -72,7 +85,7 @@ fn bench(name: &str, ds: &Dataset, budget: &Budget, ok: &mut bool) {
                 std::hint::black_box(hits);
             }
         }
-        row(name, &format!("fresh, {len} chars"), samples, budget.fresh_ms, ok);
+        row(name, &format!("fresh, {len} chars"), samples, budget.fresh_ms, 0.5, ok);
     }
     let mut samples = Vec::new();
     for _ in 0..RUNS {
@@ -86,15 +99,22 @@ fn bench(name: &str, ds: &Dataset, budget: &Budget, ok: &mut bool) {
             }
         }
     }
-    row(name, "typed, per keystroke", samples, budget.keystroke_ms, ok);
+    row(
+        name,
+        "typed, per keystroke",
+        samples,
+        budget.keystroke_ms,
+        budget.keystroke_at,
+        ok,
+    );
     println!("{name:<10} ({docs} documents; index built in {build:.0} ms)");
 }
 
 fn main() {
     println!("search benchmark: milliseconds per query, median over {RUNS}+ runs (release build)");
     println!(
-        "{:<10} {:<26} {:>9} {:>9} {:>9} {:>6} {:>9} result",
-        "dataset", "query", "median", "p90", "max", "runs", "budget"
+        "{:<10} {:<26} {:>9} {:>9} {:>9} {:>9} {:>6} {:>12} result",
+        "dataset", "query", "median", "p90", "p99", "max", "runs", "budget"
     );
     let mut ok = true;
     match load_bundled() {
@@ -104,6 +124,7 @@ fn main() {
             &Budget {
                 fresh_ms: 2.0,
                 keystroke_ms: 2.0,
+                keystroke_at: 0.9,
             },
             &mut ok,
         ),
@@ -120,6 +141,7 @@ fn main() {
         &Budget {
             fresh_ms: 100.0,
             keystroke_ms: 16.0,
+            keystroke_at: 0.99,
         },
         &mut ok,
     );

@@ -3,6 +3,8 @@
 //! the query's syntax problem), and the hits with matched characters
 //! highlighted, loose matches set apart under a rule of their own.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -38,6 +40,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let list_area = clip(Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2), inner);
     let first_loose = s.first_loose();
     let mut items: Vec<ListItem> = Vec::with_capacity(s.hits.len() + 1);
+    let snippet_width = usize::from(list_area.width).saturating_sub(INDENT.len());
     for (i, h) in s.hits.iter().enumerate() {
         if Some(i) == first_loose {
             let rule = format!(
@@ -47,7 +50,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
             );
             items.push(ListItem::new(vec![Line::styled(rule, theme.dim()), Line::raw("")]));
         }
-        items.push(hit_item(h, state, theme));
+        items.push(hit_item(h, state, theme, snippet_width));
     }
     // The rule takes a row of the list: the selection moves past it.
     let row = s.selected + usize::from(first_loose.is_some_and(|f| s.selected >= f));
@@ -95,7 +98,34 @@ fn input(frame: &mut Frame, row: Rect, state: &State, theme: &Theme) {
     }
 }
 
-fn hit_item<'a>(h: &'a Hit, state: &State, theme: &Theme) -> ListItem<'a> {
+/// What a snippet line starts with, under the kind column.
+const INDENT: &str = "             ";
+
+/// The snippet moved so that its first highlighted match is on screen in
+/// `width` characters (the engine cuts snippets for the widest list).
+pub fn fit_snippet(snippet: &str, matches: &[Range<usize>], width: usize) -> (String, Vec<Range<usize>>) {
+    let Some(first) = matches.first() else {
+        return (snippet.to_string(), matches.to_vec());
+    };
+    if width < 8 || first.end < width {
+        return (snippet.to_string(), matches.to_vec());
+    }
+    let chars: Vec<char> = snippet.chars().collect();
+    let mut from = first.start.saturating_sub(width / 3).max(1);
+    // Start at a word when one starts shortly after.
+    if let Some(k) = (from..first.start.min(from + 12)).find(|&k| chars[k - 1].is_whitespace()) {
+        from = k;
+    }
+    let out: String = std::iter::once('…').chain(snippet.chars().skip(from)).collect();
+    let shifted = matches
+        .iter()
+        .filter(|r| r.end > from)
+        .map(|r| r.start.max(from) - from + 1..r.end - from + 1)
+        .collect();
+    (out, shifted)
+}
+
+fn hit_item<'a>(h: &'a Hit, state: &State, theme: &Theme, width: usize) -> ListItem<'a> {
     let mut title = vec![Span::styled(
         format!("{:<12} ", super::list::truncate(h.kind.label(), 12)),
         theme.kind(),
@@ -113,12 +143,29 @@ fn hit_item<'a>(h: &'a Hit, state: &State, theme: &Theme) -> ListItem<'a> {
             theme.dim(),
         ));
     }
-    let mut snippet = vec![Span::raw("             ")];
-    snippet.extend(highlighted(
-        &h.snippet,
-        &h.snippet_matches,
-        theme.text(),
-        theme.matched(),
-    ));
+    let (text, matches) = fit_snippet(&h.snippet, &h.snippet_matches, width);
+    let mut snippet = vec![Span::raw(INDENT)];
+    snippet.extend(
+        highlighted(&text, &matches, theme.text(), theme.matched())
+            .into_iter()
+            .map(|s| Span::styled(s.content.into_owned(), s.style)),
+    );
     ListItem::new(vec![Line::from(title), Line::from(snippet)])
+}
+
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::fit_snippet;
+
+    #[test]
+    fn a_snippet_is_moved_to_show_its_match() {
+        let s = "one two three four five six seven eight nine transport ten";
+        let at = s.find("transport").unwrap();
+        let (out, m) = fit_snippet(s, &[at..at + 9], 30);
+        let shown: String = out.chars().skip(m[0].start).take(9).collect();
+        assert_eq!(shown, "transport");
+        assert!(out.starts_with('…') && m[0].end <= 30);
+        assert_eq!(fit_snippet("short transport", &[6..15], 30).0, "short transport");
+    }
 }
