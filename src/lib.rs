@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod dataset;
 pub mod notes;
+pub mod sanitize;
 pub mod search;
 pub mod tui;
 pub mod ui;

@@ -13,7 +13,7 @@ mod validate;
 pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
-pub use query::{Figure, parse_figure, slug, table_id};
+pub use query::{FIGURE_EXPECTED, FIGURE_LIMIT, Figure, figure, parse_figure, slug, table_id};
 pub use tables::{resolve_column, sorted_rows};
 
 /// Everything casebook knows, loaded and validated.
