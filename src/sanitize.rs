@@ -41,7 +41,7 @@ pub fn visible(c: char, out: &mut String) {
 enum Mode {
     /// Newlines kept (CRLF becomes LF), tabs become a space: screens.
     Screen,
-    /// Newlines and tabs kept (CRLF becomes LF): text, CSV and Markdown output.
+    /// Newlines, CRLF pairs and tabs kept: text, CSV and Markdown output.
     Text,
     /// Newlines and tabs become a space: one-line displays and table cells.
     Line,
@@ -55,6 +55,7 @@ fn sanitize(text: &str, mode: Mode) -> String {
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (c, mode) {
+            ('\r', Mode::Text) if chars.peek() == Some(&'\n') => out.push(c),
             ('\r', _) if chars.peek() == Some(&'\n') => {}
             ('\n', Mode::Line) | ('\t', Mode::Line | Mode::Screen) => out.push(' '),
             ('\n', _) | ('\t', Mode::Text) => out.push(c),
@@ -71,7 +72,8 @@ pub fn clean(text: &str) -> String {
 }
 
 /// Text for the command line's text, CSV and Markdown output: newlines and
-/// tabs kept, every other unsafe character shown as a visible escape.
+/// tabs kept (and CR only as part of a CRLF line end, which CSV uses), every
+/// other unsafe character shown as a visible escape.
 pub fn text(text: &str) -> String {
     sanitize(text, Mode::Text)
 }
@@ -162,7 +164,8 @@ mod tests {
         assert_eq!(text("rtl \u{202e}cba"), "rtl <U+202E>cba");
         assert_eq!(text("c1 \u{9b}2J del \u{7f}"), "c1 <U+009B>2J del ␡");
         assert_eq!(text("nul\u{0}"), "nul␀");
-        assert_eq!(text("two\r\nlines\tand\rcr"), "two\nlines\tand␍cr");
+        assert_eq!(text("two\r\nlines\tand\rcr"), "two\r\nlines\tand␍cr");
+        assert_eq!(clean("two\r\nlines"), "two\nlines");
         assert_eq!(clean("tab\there\nnext"), "tab here\nnext");
         assert_eq!(line("a\nb\tc"), "a b c");
         assert_eq!(text("café ✓ 東京 🎉"), "café ✓ 東京 🎉");
@@ -172,7 +175,8 @@ mod tests {
     fn sanitised_text_has_nothing_unsafe_left() {
         let all: String = (0u32..0x2100).filter_map(char::from_u32).collect();
         assert!(!line(&all).chars().any(is_unsafe));
-        assert!(!text(&all).chars().any(|c| is_unsafe(c) && c != '\n' && c != '\t'));
+        assert!(!text(&all).chars().any(|c| is_unsafe(c) && !"\n\t\r".contains(c)));
+        assert!(!text(&all).contains("\r\u{0}") && text("\r\r\n").starts_with('␍'));
     }
 
     #[test]

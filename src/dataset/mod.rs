@@ -4,11 +4,13 @@
 //! Everything else in casebook reads a [`Dataset`]; nothing writes one.
 
 mod load;
+mod locate;
 mod model;
 mod profile;
 mod query;
 mod tables;
 mod validate;
+mod validate_text;
 
 pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;
