@@ -178,7 +178,9 @@ fn table_cells_that_are_not_numbers_or_out_of_range_are_located() {
         "{e}"
     );
     assert!(
-        e.contains("tables/a5.ron:9:") && e.contains("column `Share`: expected a whole number or decimal") && e.contains("found `twelve`"),
+        e.contains("tables/a5.ron:9:")
+            && e.contains("column `Share`: expected a whole number or decimal")
+            && e.contains("found `twelve`"),
         "{e}"
     );
     assert!(

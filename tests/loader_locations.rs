@@ -89,7 +89,11 @@ fn a_renamed_la_points_at_every_record_that_uses_it() {
     got.sort();
     want.sort();
     assert_eq!(got, want, "{e}");
-    assert!(e.0.iter().all(|x| x.message.contains("unknown local authority `ealing`")), "{e}");
+    assert!(
+        e.0.iter()
+            .all(|x| x.message.contains("unknown local authority `ealing`")),
+        "{e}"
+    );
 }
 
 #[test]
@@ -106,17 +110,29 @@ fn a_duplicate_id_is_reported_at_the_repeat_even_when_its_text_appears_earlier()
     assert_eq!(e.0.len(), 1, "{e}");
     let at = text.rfind("\"p-one\"").unwrap();
     assert_eq!(located(&e)[0], ("passages/p.ron".into(), 6, pos(&text, at).1), "{e}");
-    assert!(e.0[0].message.contains("duplicate passage id `p-one` (first used at passages/p.ron:2)"), "{e}");
+    assert!(
+        e.0[0]
+            .message
+            .contains("duplicate passage id `p-one` (first used at passages/p.ron:2)"),
+        "{e}"
+    );
 }
 
 #[test]
 fn a_bad_reference_in_a_list_points_at_that_element() {
     let dir = fixture();
-    let text = PASSAGES.replacen("themes: [\"outreach\"]", "themes: [\"outreach\", \"nope\", \"outreach\"]", 1);
+    let text = PASSAGES.replacen(
+        "themes: [\"outreach\"]",
+        "themes: [\"outreach\", \"nope\", \"outreach\"]",
+        1,
+    );
     write(&dir, "passages/p.ron", &text);
     let e = errors(&dir);
     assert_eq!(e.0.len(), 1, "{e}");
-    assert_eq!(located(&e)[0], ("passages/p.ron".into(), 2, pos(&text, text.find("\"nope\"").unwrap()).1));
+    assert_eq!(
+        located(&e)[0],
+        ("passages/p.ron".into(), 2, pos(&text, text.find("\"nope\"").unwrap()).1)
+    );
     assert!(e.to_string().contains("unknown theme `nope`"), "{e}");
 }
 
@@ -124,7 +140,15 @@ fn a_bad_reference_in_a_list_points_at_that_element() {
 fn figures_are_strict_and_located_at_their_cell() {
     let dir = fixture();
     fs::create_dir(dir.path().join("tables")).unwrap();
-    let bad = ["73abc", "7 3", "0x49", "1e309", "99999999999999999999999999999", "-4", " 5"];
+    let bad = [
+        "73abc",
+        "7 3",
+        "0x49",
+        "1e309",
+        "99999999999999999999999999999",
+        "-4",
+        " 5",
+    ];
     let cells: Vec<String> = bad.iter().map(|b| format!("Some(\"{b}\")")).collect();
     let columns: Vec<String> = (1..=bad.len()).map(|i| format!("(name: \"C{i}\")")).collect();
     let table = format!(
@@ -141,7 +165,10 @@ fn figures_are_strict_and_located_at_their_cell() {
         let x = &e.0[i];
         assert_eq!((x.line, x.col), pos(&table, at), "{e}");
         assert!(x.message.contains(&format!("column `C{}`", i + 1)), "{e}");
-        assert!(x.message.contains("expected a whole number") || x.message.contains("too large"), "{e}");
+        assert!(
+            x.message.contains("expected a whole number") || x.message.contains("too large"),
+            "{e}"
+        );
     }
 }
 
@@ -158,17 +185,28 @@ fn control_and_bidi_characters_in_names_and_ids_are_located_errors() {
     assert_eq!(e.0.len(), 3, "{e}");
     let shown = e.to_string();
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
-    assert!(shown.contains("`name` contains U+001B (a control character)"), "{shown}");
+    assert!(
+        shown.contains("`name` contains U+001B (a control character)"),
+        "{shown}"
+    );
     assert!(shown.contains("`name` contains U+202E (a bidirectional"), "{shown}");
     assert!(shown.contains("`label` contains U+0009"), "{shown}");
     let at = las.find("name: \"Eal").unwrap() + 6;
-    assert_eq!(located(&e)[0], ("las.ron".into(), pos(&las, at).0, pos(&las, at).1), "{e}");
+    assert_eq!(
+        located(&e)[0],
+        ("las.ron".into(), pos(&las, at).0, pos(&las, at).1),
+        "{e}"
+    );
 }
 
 #[test]
 fn prose_may_hold_any_character_and_is_sanitised_on_output() {
     let dir = fixture();
-    let text = PASSAGES.replacen("text: \"First.\"", "text: \"Fir\\u{1b}]52;c;QQ==\\u{7}st \\u{202e}.\"", 1);
+    let text = PASSAGES.replacen(
+        "text: \"First.\"",
+        "text: \"Fir\\u{1b}]52;c;QQ==\\u{7}st \\u{202e}.\"",
+        1,
+    );
     write(&dir, "passages/p.ron", &text);
     let ds = load_dir(dir.path()).expect("prose with control characters loads");
     assert!(ds.passages[0].text.contains('\u{1b}'));
@@ -214,5 +252,8 @@ fn a_missing_or_misplaced_passages_directory_is_an_error() {
     assert!(e.to_string().starts_with("passages/: is missing"), "{e}");
     fs::write(dir.path().join("passages"), "").unwrap();
     let e = errors(&dir);
-    assert!(e.to_string().contains("passages: is a file; expected a directory"), "{e}");
+    assert!(
+        e.to_string().contains("passages: is a file; expected a directory"),
+        "{e}"
+    );
 }

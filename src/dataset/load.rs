@@ -282,7 +282,10 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 /// A carriage return not followed by a line feed: a file saved with old Mac
 /// (CR-only) line endings would otherwise parse as one long line, or not at all.
 fn lone_cr(path: &str, text: &str) -> Option<LoadError> {
-    let at = text.match_indices('\r').map(|(i, _)| i).find(|&i| !text[i + 1..].starts_with('\n'))?;
+    let at = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| !text[i + 1..].starts_with('\n'))?;
     let (line, col) = super::locate::line_col(text, at);
     Some(LoadError {
         file: path.to_string(),

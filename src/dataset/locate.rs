@@ -171,6 +171,9 @@ mod tests {
         let text = "(\n  id: \"A.1\",\n  rows: [\n    (label: \"é\", cells: [Some(\"1\"), None]),\n  ],\n)";
         let f = FileIndex::new("t.ron", text);
         assert_eq!(f.position(&[Field("id")]), (2, 7));
-        assert_eq!(f.position(&[Field("rows"), Index(0), Field("cells"), Index(1)]), (4, 37));
+        assert_eq!(
+            f.position(&[Field("rows"), Index(0), Field("cells"), Index(1)]),
+            (4, 37)
+        );
     }
 }

@@ -68,7 +68,12 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
     unique(&mut r, "centre", ds.centres.iter().map(|c| c.id.as_str()), &o.centres);
     unique(&mut r, "ward", ds.wards.iter().map(|w| w.id.as_str()), &o.wards);
     unique(&mut r, "theme", ds.themes.iter().map(|t| t.id.as_str()), &o.themes);
-    unique(&mut r, "passage", ds.passages.iter().map(|p| p.id.as_str()), &o.passages);
+    unique(
+        &mut r,
+        "passage",
+        ds.passages.iter().map(|p| p.id.as_str()),
+        &o.passages,
+    );
     unique(&mut r, "table", ds.tables.iter().map(|t| t.id.as_str()), &o.tables);
 
     for (i, c) in ds.centres.iter().enumerate() {
@@ -122,7 +127,10 @@ fn passages(
         let mut bad = |path: &[Seg], msg: String| r.at(at, path, format!("passage `{}`: {msg}", p.id));
         for (j, la) in p.las.iter().enumerate() {
             if !las.contains(la.as_str()) {
-                bad(&[Seg::Field("las"), Seg::Index(j)], format!("unknown local authority `{la}`"));
+                bad(
+                    &[Seg::Field("las"), Seg::Index(j)],
+                    format!("unknown local authority `{la}`"),
+                );
             }
         }
         if let Some(c) = &p.centre
@@ -136,7 +144,10 @@ fn passages(
             }
         }
         if p.themes.is_empty() {
-            bad(&[Seg::Field("themes")], "has no theme: every passage needs at least one".into());
+            bad(
+                &[Seg::Field("themes")],
+                "has no theme: every passage needs at least one".into(),
+            );
         }
         for (j, t) in p.themes.iter().enumerate() {
             if !themes.contains(t.as_str()) {
@@ -150,7 +161,10 @@ fn passages(
             bad(&[Seg::Field("text")], "expected a non-empty text".into());
         }
         if p.kind == Kind::Caveat && p.refs.is_empty() {
-            bad(&[Seg::Field("refs")], "a caveat must name at least one table in `refs`".into());
+            bad(
+                &[Seg::Field("refs")],
+                "a caveat must name at least one table in `refs`".into(),
+            );
         }
         if p.kind == Kind::SurveyFigure && p.figure.is_none() {
             bad(&[Seg::Field("kind")], "a survey-figure passage needs a `figure`".into());

@@ -131,9 +131,17 @@ pub(super) fn check(r: &mut Report, ds: &Dataset, o: &Origins) {
 fn table(r: &mut Report, t: &super::Table, at: At) {
     let mut f = Fields::new(at, format!("table `{}`", t.id)).one("id", &t.id);
     for (i, c) in t.columns.iter().enumerate() {
-        f.items.push((vec![Seg::Field("columns"), Seg::Index(i), Seg::Field("name")], "name", &c.name));
+        f.items.push((
+            vec![Seg::Field("columns"), Seg::Index(i), Seg::Field("name")],
+            "name",
+            &c.name,
+        ));
         if let Some(s) = &c.short {
-            f.items.push((vec![Seg::Field("columns"), Seg::Index(i), Seg::Field("short")], "short", s));
+            f.items.push((
+                vec![Seg::Field("columns"), Seg::Index(i), Seg::Field("short")],
+                "short",
+                s,
+            ));
         }
     }
     for (ri, row) in t.rows.iter().enumerate() {
