@@ -57,7 +57,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                 .map(|l| l.name.as_str())
                 .collect();
             if !las.is_empty() {
-                title.push(Span::styled(format!("  · {}", las.join(", ")), theme.dim()));
+                title.push(Span::styled(
+                    format!("  · {}", sanitize::line(&las.join(", "))),
+                    theme.dim(),
+                ));
             }
             let mut snippet = vec![Span::raw("             ")];
             snippet.extend(highlighted(
