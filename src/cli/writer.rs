@@ -22,7 +22,7 @@ pub struct Out {
 impl Out {
     /// Buffered standard output.
     pub fn stdout() -> Out {
-        Out::to(Box::new(std::io::BufWriter::new(std::io::stdout().lock())))
+        Out::to(Box::new(std::io::BufWriter::new(std::io::stdout())))
     }
 
     /// Any writer (tests).
