@@ -27,6 +27,8 @@ pub struct FileIndex<'t> {
     pub path: &'t str,
     text: &'t str,
     items: OnceCell<Option<Vec<&'t RawValue>>>,
+    /// Byte offset of each line's start, for many positions in one file.
+    lines: OnceCell<Vec<usize>>,
 }
 
 impl<'t> FileIndex<'t> {
@@ -35,6 +37,7 @@ impl<'t> FileIndex<'t> {
             path,
             text,
             items: OnceCell::new(),
+            lines: OnceCell::new(),
         }
     }
 
@@ -43,13 +46,23 @@ impl<'t> FileIndex<'t> {
     /// points at its record).
     pub fn position(&self, path: &[Seg]) -> (usize, usize) {
         let at = self.offset(path).unwrap_or(0);
-        line_col(self.text, at)
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= at).max(1);
+        let start = starts[line - 1];
+        (line, line_col(&self.text[start..], at - start).1)
     }
 
     fn offset(&self, path: &[Seg]) -> Option<usize> {
         let (mut raw, rest) = match path.first() {
             Some(Seg::Index(i)) => {
-                let items = self.items.get_or_init(|| items(RawValue::from_ron(self.text).ok()?));
+                // One parse of the file, borrowing each item's text.
+                let items = self
+                    .items
+                    .get_or_init(|| ron::from_str::<Vec<&RawValue>>(self.text).ok());
                 (*items.as_ref()?.get(*i)?, &path[1..])
             }
             _ => (RawValue::from_ron(self.text).ok()?, path),
