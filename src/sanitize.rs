@@ -83,11 +83,6 @@ pub fn line(text: &str) -> String {
     sanitize(text, Mode::Line)
 }
 
-/// Whether `s` is free of every unsafe character (newline and tab included).
-pub fn is_clean_line(s: &str) -> bool {
-    !s.chars().any(is_unsafe)
-}
-
 /// The first unsafe character of `s` and its char index, if any.
 pub fn first_unsafe(s: &str, allow_newline: bool) -> Option<(usize, char)> {
     s.chars()

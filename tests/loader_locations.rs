@@ -257,3 +257,36 @@ fn a_missing_or_misplaced_passages_directory_is_an_error() {
         "{e}"
     );
 }
+
+/// The loader accepts any character in prose, so the bundled dataset is
+/// checked here: none of its strings holds a control (other than newline)
+/// or bidi character.
+#[test]
+fn the_bundled_dataset_holds_no_control_or_bidi_characters() {
+    fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            serde_json::Value::Object(m) => m.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let ds = casebook::dataset::load_bundled().expect("bundled dataset");
+    let mut all = Vec::new();
+    let values = [
+        serde_json::to_value(&ds.las),
+        serde_json::to_value(&ds.centres),
+        serde_json::to_value(&ds.wards),
+        serde_json::to_value(&ds.tables),
+        serde_json::to_value(&ds.themes),
+        serde_json::to_value(&ds.glossary),
+        serde_json::to_value(&ds.passages),
+    ];
+    for v in values {
+        strings(&v.expect("serialises"), &mut all);
+    }
+    assert!(all.len() > 5000, "{}", all.len());
+    for s in &all {
+        assert_eq!(casebook::sanitize::first_unsafe(s, true), None, "{s:?}");
+    }
+}
