@@ -77,8 +77,9 @@ impl<'t> FileIndex<'t> {
                 None => break,
             }
         }
-        let start = raw.get_ron().as_ptr() as usize - self.text.as_ptr() as usize;
-        Some(start + leading_trivia(raw.get_ron()))
+        // A borrowed raw value lies inside the file's text; checked anyway.
+        let start = (raw.get_ron().as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        Some((start + leading_trivia(raw.get_ron())).min(self.text.len()))
     }
 }
 
