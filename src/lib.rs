@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod notes;
 #[doc(hidden)]
 pub mod relevance;
+pub mod sanitize;
 pub mod search;
 pub mod tui;
 pub mod ui;

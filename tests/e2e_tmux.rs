@@ -1,6 +1,8 @@
 //! End to end: the real binary in a real terminal (tmux). Type a search,
 //! press Enter, and read the screen. CI installs tmux; elsewhere the test
-//! is skipped with a notice when tmux is missing.
+//! is skipped with a notice when tmux is missing. Every step waits (polling,
+//! with a deadline) for the whole state it then asserts, never for one
+//! string that a half-drawn frame may already show.
 
 use std::process::Command;
 use std::thread::sleep;
@@ -22,15 +24,18 @@ impl Tmux {
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
-    /// Wait until the screen contains `needle` (or time out and return it anyway).
-    fn wait_for(&self, needle: &str) -> String {
+    /// Wait until the screen shows every string in `all` and none in `none`
+    /// (or time out and return the last screen, which the caller's asserts
+    /// then report).
+    fn wait_until(&self, all: &[&str], none: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(needle) || start.elapsed() > Duration::from_secs(15) {
+            let done = all.iter().all(|n| s.contains(n)) && !none.iter().any(|n| s.contains(n));
+            if done || start.elapsed() > Duration::from_secs(30) {
                 return s;
             }
-            sleep(Duration::from_millis(100));
+            sleep(Duration::from_millis(50));
         }
     }
 }
@@ -57,16 +62,23 @@ fn search_then_enter_jumps_to_the_passage() {
     let command = format!("CASEBOOK_NOTES='{}' '{}'", notes.display(), bin);
     let out = tmux.cmd(&["new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30", &command]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let first = tmux.wait_for("Blackpool · local authority");
+    let first = tmux.wait_until(&["Blackpool · local authority", "▸ Westminster"], &[]);
+    assert!(first.contains("Blackpool · local authority"), "{first}");
     assert!(first.contains("▸ Westminster"), "{first}");
 
     tmux.cmd(&["send-keys", "-t", "e2e", "/"]);
-    tmux.wait_for("Search everything");
+    let overlay = tmux.wait_until(&["Search everything"], &[]);
+    assert!(overlay.contains("Search everything"), "{overlay}");
     tmux.cmd(&["send-keys", "-t", "e2e", "-l", "'Baytree"]);
-    let results = tmux.wait_for("The Baytree Centre");
+    let results = tmux.wait_until(&["/ 'Baytree", "The Baytree Centre"], &[]);
     assert!(results.contains("/ 'Baytree"), "{results}");
+    assert!(results.contains("The Baytree Centre"), "{results}");
     tmux.cmd(&["send-keys", "-t", "e2e", "Enter"]);
-    let screen = tmux.wait_for("Lambeth · local authority");
+    // The overlay gone and the Lambeth pane drawn on its Bid review tab.
+    let screen = tmux.wait_until(
+        &["Lambeth · local authority", "2 Bid review", "Baytree Centre"],
+        &["Search everything"],
+    );
     assert!(screen.contains("Lambeth · local authority"), "{screen}");
     assert!(screen.contains("2 Bid review"), "the Bid review tab is open:\n{screen}");
     assert!(screen.contains("Baytree Centre"), "{screen}");

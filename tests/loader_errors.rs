@@ -5,16 +5,27 @@ use std::path::{Path, PathBuf};
 
 use casebook::dataset::{LoadErrors, load_dir};
 
-/// A copy of the minimal required files of the bundled dataset (no passages,
-/// no tables) in a temporary directory, so each test can break one thing.
+/// A copy of the required files of the bundled dataset plus one small
+/// passages file (no tables) in a temporary directory, so each test can
+/// break one thing.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     for f in ["las.ron", "centres.ron", "wards.ron", "themes.ron", "glossary.ron"] {
         fs::copy(data.join(f), dir.path().join(f)).expect("copy data file");
     }
+    fs::create_dir(dir.path().join("passages")).expect("passages dir");
+    fs::write(dir.path().join("passages/p.ron"), PASSAGES).expect("passages file");
     dir
 }
+
+const PASSAGES: &str = r#"[
+    (id: "p-one", kind: Finding, las: ["ealing"], title: "One", text: "First.", themes: ["outreach"],
+        source: (doc: Baseline, section: "Test")),
+    (id: "p-two", kind: Finding, las: ["lambeth"], title: "Two", text: "Second.", themes: ["outreach"],
+        source: (doc: Baseline, section: "Test")),
+]
+"#;
 
 fn path(dir: &tempfile::TempDir, f: &str) -> PathBuf {
     dir.path().join(f)
@@ -167,7 +178,9 @@ fn table_cells_that_are_not_numbers_or_out_of_range_are_located() {
         "{e}"
     );
     assert!(
-        e.contains("tables/a5.ron:9:") && e.contains("expected a number, found `twelve`"),
+        e.contains("tables/a5.ron:9:")
+            && e.contains("column `Share`: expected a whole number or decimal")
+            && e.contains("found `twelve`"),
         "{e}"
     );
     assert!(

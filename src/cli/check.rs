@@ -3,13 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{CliError, load_dataset};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::Dataset;
 
-pub fn run(data: Option<&Path>) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
-    println!("{}", summary(&ds));
-    println!("{}", breakdown(&ds));
+    out.text(&format!("{}\n{}\n", summary(&ds), breakdown(&ds)))?;
     Ok(ExitCode::SUCCESS)
 }
 

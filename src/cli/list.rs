@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, align, closest, print_json};
-use super::{CliError, load_dataset};
+use super::output::{TextJson, align, closest};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::Dataset;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -30,7 +30,7 @@ pub struct ListArgs {
     pub format: TextJson,
 }
 
-pub fn run(data: Option<&Path>, args: ListArgs) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, args: ListArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     if let Some(la) = &args.la {
         check_la(&ds, la)?;
@@ -73,8 +73,8 @@ pub fn run(data: Option<&Path>, args: ListArgs) -> Result<ExitCode, CliError> {
         ListWhat::Themes => themes(&ds, la),
     };
     match args.format {
-        TextJson::Json => print_json(&rows)?,
-        TextJson::Text => print!("{}", text(args.what, &rows)),
+        TextJson::Json => out.json(&rows)?,
+        TextJson::Text => out.text(&text(args.what, &rows))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,8 @@
 //! The command line: argument parsing (clap) and one module per subcommand.
 //! Every subcommand reads the same dataset/search/notes modules as the app
-//! and prints text, CSV or JSON. Errors go to stderr with a non-zero exit.
+//! and prints text, CSV or JSON through one writer ([`writer::Out`]) that
+//! sanitises text and escapes JSON. Errors go to stderr, sanitised, with a
+//! non-zero exit; a failed write is an error too, never a panic.
 
 mod check;
 mod error;
@@ -10,13 +12,15 @@ mod output;
 mod search;
 mod show;
 mod table;
+pub mod writer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-pub use error::CliError;
+pub use error::{CliError, EXIT_OUTPUT};
+pub use writer::Out;
 
 use crate::dataset::{self, Dataset};
 
@@ -63,17 +67,45 @@ pub fn load_dataset(data: Option<&std::path::Path>) -> Result<Dataset, CliError>
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match run(cli) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    let mut out = Out::stdout();
+    let result = run(cli, &mut out);
+    // Whatever was printed before an error still goes out, then the error.
+    let flushed = out.flush();
+    match result.and_then(|code| flushed.map(|()| code)) {
         Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => ExitCode::from(e.exit_code()),
         Err(e) => {
-            eprintln!("error: {e}");
+            writer::report(&format!("error: {e}"));
             ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, CliError> {
+/// clap's help, version and usage errors, written through the same
+/// sanitising path (a mistyped argument is echoed visibly, never raw).
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let text = e.render().to_string();
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let mut out = Out::stdout();
+        return match out.text(&text).and_then(|()| out.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.is_broken_pipe() => ExitCode::from(e.exit_code()),
+            Err(e) => {
+                writer::report(&format!("error: {e}"));
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
+    writer::report(&text);
+    ExitCode::from(2)
+}
+
+fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
     let data = cli.data.as_deref();
     match cli.command {
         None => {
@@ -89,11 +121,11 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             crate::tui::run(ds, crate::notes::NoteStore::open(&path))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check) => check::run(data),
-        Some(Command::List(args)) => list::run(data, args),
-        Some(Command::Show(args)) => show::run(data, args),
-        Some(Command::Table(args)) => table::run(data, args),
-        Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args),
-        Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd),
+        Some(Command::Check) => check::run(data, out),
+        Some(Command::List(args)) => list::run(data, args, out),
+        Some(Command::Show(args)) => show::run(data, args, out),
+        Some(Command::Table(args)) => table::run(data, args, out),
+        Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd, out),
     }
 }

@@ -14,8 +14,8 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, not_found, print_json};
-use super::{CliError, load_dataset};
+use super::output::{TextJson, not_found};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::Dataset;
 use crate::notes::{self, Note, NoteStore, NotesError, Target};
 
@@ -95,21 +95,21 @@ pub struct ExportArgs {
     pub format: ExportFormat,
 }
 
-pub fn run(data: Option<&Path>, notes: Option<&Path>, cmd: NotesCommand) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, notes: Option<&Path>, cmd: NotesCommand, out: &mut Out) -> Result<ExitCode, CliError> {
     let path = NoteStore::resolve_path(notes).map_err(cli_error)?;
     let mut store = NoteStore::open(&path);
     if let Some(e) = store.error() {
         return Err(cli_error(e.clone()));
     }
     match cmd {
-        NotesCommand::Add(args) => add(data, &mut store, args),
-        NotesCommand::List(args) => list(data, &store, args),
-        NotesCommand::Rm(args) => rm(&mut store, &args.id),
+        NotesCommand::Add(args) => add(data, &mut store, args, out),
+        NotesCommand::List(args) => list(data, &store, args, out),
+        NotesCommand::Rm(args) => rm(&mut store, &args.id, out),
         NotesCommand::Export(args) => {
             let ds = load_dataset(data)?;
             match args.format {
-                ExportFormat::Md => print!("{}", notes::export_markdown(store.notes(), &ds)),
-                ExportFormat::Csv => print!("{}", notes::export_csv(store.notes(), &ds)),
+                ExportFormat::Md => out.text(&notes::export_markdown(store.notes(), &ds))?,
+                ExportFormat::Csv => out.text(&notes::export_csv(store.notes(), &ds))?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -126,7 +126,7 @@ fn cli_error(e: NotesError) -> CliError {
     }
 }
 
-fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs) -> Result<ExitCode, CliError> {
+fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let text = if args.text == ["-"] {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).map_err(CliError::Io)?;
@@ -134,6 +134,13 @@ fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs) -> Result<Exit
     } else {
         args.text.join(" ")
     };
+    // The notes file keeps a note byte for byte; NUL is the one byte that
+    // no editor, terminal or CSV reader handles, so it never gets in.
+    if text.contains('\0') {
+        return Err(CliError::Usage(
+            "the note contains a NUL character (byte 0); remove it and add the note again".into(),
+        ));
+    }
     let target = match (args.la, args.centre, args.ward, args.passage) {
         (Some(id), ..) => Target::La(id),
         (_, Some(id), ..) => Target::Centre(id),
@@ -152,8 +159,15 @@ fn add(data: Option<&Path>, store: &mut NoteStore, args: AddArgs) -> Result<Exit
         }
     }
     let note = store.add(target, &text, args.themes).map_err(cli_error)?;
-    println!("{}", note.id);
-    Ok(ExitCode::SUCCESS)
+    // The note is saved: if printing its id fails, say both.
+    let id = note.id.clone();
+    let printed = out.text(&format!("{id}\n")).and_then(|()| out.flush());
+    match printed {
+        Err(CliError::Output(source)) if source.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError::SavedNotPrinted { id, source })
+        }
+        other => other.map(|()| ExitCode::SUCCESS),
+    }
 }
 
 fn check_target(ds: &Dataset, target: &Target) -> Result<(), CliError> {
@@ -173,7 +187,7 @@ fn check_target(ds: &Dataset, target: &Target) -> Result<(), CliError> {
     }
 }
 
-fn list(data: Option<&Path>, store: &NoteStore, args: ListArgs) -> Result<ExitCode, CliError> {
+fn list(data: Option<&Path>, store: &NoteStore, args: ListArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     if let Some(la) = &args.la {
         check_target(&ds, &Target::La(la.clone()))?;
@@ -187,8 +201,8 @@ fn list(data: Option<&Path>, store: &NoteStore, args: ListArgs) -> Result<ExitCo
         })
         .collect();
     match args.format {
-        TextJson::Json => print_json(&shown.iter().map(|n| note_json(&ds, n)).collect::<Vec<_>>())?,
-        TextJson::Text => print!("{}", text(&ds, &shown)),
+        TextJson::Json => out.json(&shown.iter().map(|n| note_json(&ds, n)).collect::<Vec<_>>())?,
+        TextJson::Text => out.text(&text(&ds, &shown))?,
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -233,10 +247,10 @@ fn text(ds: &Dataset, shown: &[&Note]) -> String {
     out
 }
 
-fn rm(store: &mut NoteStore, id: &str) -> Result<ExitCode, CliError> {
+fn rm(store: &mut NoteStore, id: &str, out: &mut Out) -> Result<ExitCode, CliError> {
     match store.remove(id) {
         Ok(()) => {
-            println!("removed {id}");
+            out.text(&format!("removed {id}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
         Err(NotesError::NotFound { .. }) => Err(not_found("note", id, store.notes().iter().map(|n| n.id.as_str()))),

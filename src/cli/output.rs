@@ -1,13 +1,6 @@
-//! Shared output helpers: JSON printing, aligned text columns, closest-id suggestions.
+//! Shared output helpers: aligned text columns, closest-id suggestions.
 
 use super::CliError;
-
-/// Print a value as pretty JSON on stdout.
-pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
-    let s = serde_json::to_string_pretty(value).map_err(|e| CliError::Other(e.to_string()))?;
-    println!("{s}");
-    Ok(())
-}
 
 /// The ids closest to `input` (by edit distance, then prefix), best first, at most three.
 pub fn closest<'a>(input: &str, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
@@ -49,6 +42,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
 /// Lay rows out in aligned columns (display width aware), two spaces apart.
 pub fn align(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
+    // Each cell on one line, escapes visible, before widths are measured.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| crate::sanitize::line(c)).collect())
+        .collect();
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|c| {
@@ -60,7 +58,7 @@ pub fn align(rows: &[Vec<String>]) -> String {
         })
         .collect();
     let mut out = String::new();
-    for r in rows {
+    for r in &rows {
         let mut line = String::new();
         for (c, cell) in r.iter().enumerate() {
             if c > 0 {

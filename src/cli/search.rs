@@ -21,8 +21,9 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, closest, print_json};
-use super::{CliError, load_dataset};
+use super::output::{TextJson, closest};
+use super::writer::{BOLD_OFF, BOLD_ON, report};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::{Dataset, Kind};
 use crate::notes::{Note, NoteStore};
 use crate::search::{Filters, Hit, SearchIndex, Searcher};
@@ -57,7 +58,7 @@ pub struct SearchArgs {
     pub format: TextJson,
 }
 
-pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     let filters = filters(&ds, &args)?;
     let query = args.query.join(" ");
@@ -88,11 +89,11 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs) -> Resul
     match args.format {
         TextJson::Json => {
             let hits: Vec<Value> = hits.iter().map(|h| hit_json(h, index, &notes)).collect();
-            print_json(&hits)?;
+            out.json(&hits)?;
         }
         TextJson::Text => {
             let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-            print!("{}", text(hits, counts, args.loose, bold));
+            out.text_with_bold(&text(hits, counts, args.loose, bold))?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -105,19 +106,13 @@ fn read_notes(path: Option<&Path>) -> Vec<Note> {
     let path = match NoteStore::resolve_path(path) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!(
-                "warning: field notes not searched: {}",
-                crate::ui::sanitize::line(&e.to_string())
-            );
+            report(&format!("warning: field notes not searched: {e}"));
             return Vec::new();
         }
     };
     let store = NoteStore::open(&path);
     if let Some(e) = store.error() {
-        eprintln!(
-            "warning: field notes not searched: {}",
-            crate::ui::sanitize::line(&e.to_string())
-        );
+        report(&format!("warning: field notes not searched: {e}"));
     }
     store.notes().to_vec()
 }
@@ -207,7 +202,7 @@ fn hit_json(h: &Hit, index: &SearchIndex, notes: &[Note]) -> Value {
 }
 
 /// `s` with the characters in `ranges` in bold (when `bold`) and control
-/// characters shown as spaces, so data cannot drive the terminal.
+/// and bidi characters shown as visible escapes, so data cannot drive the terminal.
 fn highlight(s: &str, ranges: &[Range<usize>], bold: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut r = ranges.iter().peekable();
@@ -218,13 +213,17 @@ fn highlight(s: &str, ranges: &[Range<usize>], bold: bool) -> String {
         }
         let inside = bold && r.peek().is_some_and(|x| x.start <= i);
         if inside != on {
-            out.push_str(if inside { "\x1b[1m" } else { "\x1b[22m" });
+            out.push_str(if inside { BOLD_ON } else { BOLD_OFF });
             on = inside;
         }
-        out.push(if c.is_control() { ' ' } else { c });
+        match c {
+            '\n' | '\t' => out.push(' '),
+            c if crate::sanitize::is_unsafe(c) => crate::sanitize::visible(c, &mut out),
+            c => out.push(c),
+        }
     }
     if on {
-        out.push_str("\x1b[22m");
+        out.push_str(BOLD_OFF);
     }
     out
 }
@@ -303,7 +302,7 @@ mod tests {
             highlight("café ok", &[0..2, 3..4], true),
             "\x1b[1mca\x1b[22mf\x1b[1mé\x1b[22m ok"
         );
-        assert_eq!(highlight("a\x1bb", &[0..1], false), "a b");
+        assert_eq!(highlight("a\x1bb\u{202e}", &[0..1], false), "a␛b<U+202E>");
         assert_eq!(highlight("日本", &[1..2], true), "日\x1b[1m本\x1b[22m");
     }
 }

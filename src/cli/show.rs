@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::output::{TextJson, align, not_found, print_json};
-use super::{CliError, load_dataset};
+use super::output::{TextJson, align, not_found};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::{Area, Dataset, FigureLine, Kind, Passage, format_number, profile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -30,7 +30,7 @@ pub struct ShowArgs {
     pub format: TextJson,
 }
 
-pub fn run(data: Option<&Path>, args: ShowArgs) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, args: ShowArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     let value = match args.what {
         ShowWhat::La => show_la(&ds, &args.id)?,
@@ -38,8 +38,8 @@ pub fn run(data: Option<&Path>, args: ShowArgs) -> Result<ExitCode, CliError> {
         ShowWhat::Ward => show_ward(&ds, &args.id)?,
     };
     match args.format {
-        TextJson::Json => print_json(&value)?,
-        TextJson::Text => print!("{}", text(&value)),
+        TextJson::Json => out.json(&value)?,
+        TextJson::Text => out.text(&text(&value))?,
     }
     Ok(ExitCode::SUCCESS)
 }

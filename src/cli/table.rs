@@ -11,8 +11,8 @@ use std::process::ExitCode;
 
 use serde_json::{Map, Value, json};
 
-use super::output::{align, closest, print_json};
-use super::{CliError, load_dataset};
+use super::output::{align, closest};
+use super::{CliError, Out, load_dataset};
 use crate::dataset::{Dataset, Level, Table, Units, parse_figure, resolve_column, sorted_rows};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -37,7 +37,7 @@ pub struct TableArgs {
     pub format: TableFormat,
 }
 
-pub fn run(data: Option<&Path>, args: TableArgs) -> Result<ExitCode, CliError> {
+pub fn run(data: Option<&Path>, args: TableArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     let table = ds.table(&args.id).ok_or_else(|| CliError::NotFound {
         what: "table",
@@ -50,9 +50,9 @@ pub fn run(data: Option<&Path>, args: TableArgs) -> Result<ExitCode, CliError> {
     };
     let order = sorted_rows(table, column, args.desc);
     match args.format {
-        TableFormat::Text => print!("{}", text(&ds, table, &order)),
-        TableFormat::Csv => print!("{}", csv(&ds, table, &order)),
-        TableFormat::Json => print_json(&json(&ds, table, &order))?,
+        TableFormat::Text => out.text(&text(&ds, table, &order))?,
+        TableFormat::Csv => out.text(&csv(&ds, table, &order))?,
+        TableFormat::Json => out.json(&json(&ds, table, &order))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,9 @@
 //! Reading a dataset from its RON files. The bundled dataset and a `--data`
 //! directory go through the same path: a list of (relative path, text)
 //! pairs, parsed file by file so that one run reports every broken file.
+//! A UTF-8 byte order mark is accepted (and skipped); CR-only line endings,
+//! a directory where a file belongs and a missing `passages/` directory are
+//! each reported as such.
 
 use std::fmt;
 use std::path::Path;
@@ -8,6 +11,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::{Dataset, Table, validate};
+use crate::sanitize;
 
 /// Files larger than this are refused rather than parsed: the bundled
 /// dataset is well under a megabyte, and a national-scale one under 64 MiB.
@@ -26,10 +30,13 @@ pub struct LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // One line each, whatever the data held: values quoted in a message
+        // show control and bidi characters as visible escapes.
+        let (file, message) = (sanitize::line(&self.file), sanitize::line(&self.message));
         if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
+            write!(f, "{file}: {message}")
         } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+            write!(f, "{file}:{}:{}: {message}", self.line, self.col)
         }
     }
 }
@@ -84,6 +91,10 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
         )]));
     }
     collect_dir(dir, dir, &mut files, &mut errors);
+    let passages = dir.join("passages");
+    if passages.exists() && !passages.is_dir() {
+        errors.push(whole_file("passages", "is a file; expected a directory of .ron files"));
+    }
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
@@ -109,7 +120,11 @@ fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mu
             .to_string_lossy()
             .replace('\\', "/");
         if path.is_dir() {
-            collect_dir(root, &path, files, errors);
+            if path.extension().is_some_and(|e| e == "ron") {
+                errors.push(whole_file(&rel, "is a directory; expected a file"));
+            } else {
+                collect_dir(root, &path, files, errors);
+            }
             continue;
         }
         if path.extension().is_none_or(|e| e != "ron") {
@@ -142,10 +157,11 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
     let mut ds = Dataset::default();
     let mut errors = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
+    let mut has_passages = false;
     let mut origins = validate::Origins::default();
     for f in &files {
         let text = match std::str::from_utf8(&f.bytes) {
-            Ok(t) => t,
+            Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
             Err(e) => {
                 let (line, col) = line_col(&f.bytes[..e.valid_up_to()]);
                 errors.push(LoadError {
@@ -157,6 +173,11 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
                 continue;
             }
         };
+        if let Some(e) = lone_cr(&f.path, text) {
+            errors.push(e);
+            continue;
+        }
+        has_passages |= f.path.starts_with("passages/");
         let fi = texts.len();
         texts.push((f.path.clone(), text.to_string()));
         let path = f.path.as_str();
@@ -170,7 +191,7 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
             p if p.starts_with("tables/") => {
                 if let Some(t) = parse::<Table>(path, text, &mut errors) {
                     ds.tables.push(t);
-                    o.tables.push(fi);
+                    o.tables.push((fi, None));
                 }
             }
             p if p.starts_with("passages/") => {
@@ -186,6 +207,13 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
                 "is missing: every dataset has this file (see data/README.md)",
             ));
         }
+    }
+    let passages_seen = has_passages || errors.iter().any(|e| e.file.starts_with("passages/"));
+    if !passages_seen {
+        errors.push(whole_file(
+            "passages/",
+            "is missing: every dataset has a passages/ directory with at least one .ron file (see data/README.md)",
+        ));
     }
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
@@ -229,10 +257,10 @@ fn parse_into<T: DeserializeOwned>(
     into: &mut Vec<T>,
     errors: &mut Vec<LoadError>,
     file_index: usize,
-    origin: &mut Vec<usize>,
+    origin: &mut Vec<validate::At>,
 ) {
     if let Some(v) = parse::<Vec<T>>(path, text, errors) {
-        origin.extend(std::iter::repeat_n(file_index, v.len()));
+        origin.extend((0..v.len()).map(|i| (file_index, Some(i))));
         into.extend(v);
     }
 }
@@ -245,32 +273,26 @@ fn describe(code: &ron::Error) -> String {
     }
 }
 
+/// 1-based line and column (in characters) of the end of a valid UTF-8 prefix.
 fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    (line, col)
+    let text = std::str::from_utf8(prefix).unwrap_or_default();
+    super::locate::line_col(text, text.len())
 }
 
-/// The 1-based line and column of the first `"needle"` string literal after
-/// `field:` in `text`; used to point validation errors at a record.
-pub(super) fn locate(text: &str, field: &str, needle: &str) -> (usize, usize) {
-    let quoted = format!("{needle:?}");
-    let mut from = 0;
-    while let Some(i) = text[from..].find(&quoted) {
-        let at = from + i;
-        let before = text[..at].trim_end();
-        if before.ends_with(&format!("{field}:")) || before.ends_with(&format!("{field}: [")) || field.is_empty() {
-            return line_col(&text.as_bytes()[..at]);
-        }
-        from = at + quoted.len();
-    }
-    match text.find(&quoted) {
-        Some(at) => line_col(&text.as_bytes()[..at]),
-        None => (1, 1),
-    }
-}
-
-/// 1-based line and column of byte offset `at` in `text`.
-pub(super) fn line_col_at(text: &str, at: usize) -> (usize, usize) {
-    line_col(&text.as_bytes()[..at.min(text.len())])
+/// A carriage return not followed by a line feed: a file saved with old Mac
+/// (CR-only) line endings would otherwise parse as one long line, or not at all.
+fn lone_cr(path: &str, text: &str) -> Option<LoadError> {
+    let at = text
+        .match_indices('\r')
+        .map(|(i, _)| i)
+        .find(|&i| !text[i + 1..].starts_with('\n'))?;
+    let (line, col) = super::locate::line_col(text, at);
+    Some(LoadError {
+        file: path.to_string(),
+        line,
+        col,
+        message: "a carriage return (CR) without a line feed: the file seems to use CR-only line endings; \
+                  save it with LF or CRLF line endings"
+            .into(),
+    })
 }

@@ -4,16 +4,18 @@
 //! Everything else in casebook reads a [`Dataset`]; nothing writes one.
 
 mod load;
+mod locate;
 mod model;
 mod profile;
 mod query;
 mod tables;
 mod validate;
+mod validate_text;
 
 pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
-pub use query::{Figure, parse_figure, slug, table_id};
+pub use query::{FIGURE_EXPECTED, FIGURE_LIMIT, Figure, figure, parse_figure, slug, table_id};
 pub use tables::{resolve_column, sorted_rows};
 
 /// Everything casebook knows, loaded and validated.

@@ -11,23 +11,63 @@ pub struct Figure {
     pub marker: Option<String>,
 }
 
-/// Parse a printed figure. `None` when it is not a number.
+/// The largest figure a table may hold (exclusive): twelve digits before
+/// the decimal point, at most [`MAX_DECIMALS`] after it, so every figure is
+/// exactly representable and prints back as written.
+pub const FIGURE_LIMIT: f64 = 1e12;
+/// The most digits a figure may have after its decimal point.
+pub const MAX_DECIMALS: usize = 3;
+/// The markers a figure may carry after its digits (Lambeth's `27+`).
+pub const FIGURE_MARKERS: &[&str] = &["+"];
+
+/// What a printed figure must look like, for error messages.
+pub const FIGURE_EXPECTED: &str = "a whole number or decimal as printed (`73`, `1,156`, `9.4`, `27+`; \
+     digits grouped by commas in threes, at most 3 decimals, below 1,000,000,000,000)";
+
+/// Parse a printed figure strictly: digits (optionally grouped by commas in
+/// threes), an optional decimal part, an optional marker from
+/// [`FIGURE_MARKERS`]; nothing else, not even surrounding spaces.
+pub fn figure(printed: &str) -> Result<Figure, String> {
+    let (num, marker) = match FIGURE_MARKERS.iter().find(|m| printed.ends_with(**m)) {
+        Some(m) => (&printed[..printed.len() - m.len()], Some((*m).to_string())),
+        None => (printed, None),
+    };
+    let (int, frac) = match num.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (num, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let grouped = match int.split_once(',') {
+        None => digits(int) && (int == "0" || !int.starts_with('0')),
+        Some((head, _)) => {
+            let groups: Vec<&str> = int.split(',').collect();
+            digits(head)
+                && head.len() <= 3
+                && !head.starts_with('0')
+                && groups[1..].iter().all(|g| g.len() == 3 && digits(g))
+        }
+    };
+    if !grouped {
+        return Err(format!("expected {FIGURE_EXPECTED}, found `{printed}`"));
+    }
+    if let Some(f) = frac
+        && !(digits(f) && f.len() <= MAX_DECIMALS)
+    {
+        return Err(format!("expected {FIGURE_EXPECTED}, found `{printed}`"));
+    }
+    let plain: String = num.chars().filter(|&c| c != ',').collect();
+    let value: f64 = plain
+        .parse()
+        .map_err(|_| format!("expected {FIGURE_EXPECTED}, found `{printed}`"))?;
+    if !(value.is_finite() && value < FIGURE_LIMIT) {
+        return Err(format!("`{printed}` is too large: figures are below 1,000,000,000,000"));
+    }
+    Ok(Figure { value, marker })
+}
+
+/// [`figure`], or `None` when the text is not a figure.
 pub fn parse_figure(printed: &str) -> Option<Figure> {
-    let t = printed.trim();
-    let end = t
-        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '-'))
-        .unwrap_or(t.len());
-    let (num, rest) = t.split_at(end);
-    let num: String = num.chars().filter(|&c| c != ',').collect();
-    if num.is_empty() || num == "-" {
-        return None;
-    }
-    let value: f64 = num.parse().ok()?;
-    if !value.is_finite() {
-        return None;
-    }
-    let marker = if rest.is_empty() { None } else { Some(rest.to_string()) };
-    Some(Figure { value, marker })
+    figure(printed).ok()
 }
 
 /// Normalise a table id as people type it: `a1`, `A1`, `a.1`, `A.1` → `A.1`.
@@ -169,6 +209,46 @@ mod tests {
         assert_eq!(parse_figure("-"), None);
         assert_eq!(parse_figure("abc"), None);
         assert_eq!(parse_figure(""), None);
+        assert_eq!(parse_figure("0").map(|f| f.value), Some(0.0));
+        assert_eq!(parse_figure("16,100").map(|f| f.value), Some(16100.0));
+        assert_eq!(parse_figure("1,000,000.125").map(|f| f.value), Some(1_000_000.125));
+    }
+
+    #[test]
+    fn anything_else_is_not_a_figure() {
+        for bad in [
+            "73abc",
+            "7 3",
+            "0x49",
+            "1e309",
+            "1e3",
+            "-5",
+            " 73",
+            "73 ",
+            "+73",
+            "07",
+            "1,2345",
+            "12,34",
+            ",123",
+            "1,,234",
+            "1.",
+            ".5",
+            "1.2345",
+            "1.2.3",
+            "27++",
+            "27-",
+            "NaN",
+            "inf",
+            "٣",
+            "99999999999999999999999999999",
+            "1000000000000",
+            "7\u{1b}[2J",
+        ] {
+            assert!(figure(bad).is_err(), "{bad:?} should be rejected");
+        }
+        assert!(figure("999,999,999,999.999").is_ok());
+        assert!(figure("1e309").unwrap_err().contains("expected a whole number"));
+        assert!(figure("1000000000000").unwrap_err().contains("too large"));
     }
 
     #[test]

@@ -1,50 +1,66 @@
 //! Cross-record validation after parsing: ids are unique, every reference
-//! resolves, figures parse and lie in range, passages are well formed.
-//! Every problem is reported (not just the first), located at its record.
+//! resolves, figures parse strictly and lie in range, passages are well
+//! formed, and ids, names and labels hold no control or bidi characters
+//! (`validate_text`). Every problem is reported once, located by the parser
+//! at the record and field it is about (`locate`).
 
 use std::collections::{HashMap, HashSet};
 
-use super::load::{LoadError, LoadErrors, locate};
-use super::{Area, Dataset, Kind, Level, Table, Units, parse_figure};
+use super::load::{LoadError, LoadErrors};
+use super::locate::{FileIndex, Seg};
+use super::{Area, Dataset, Kind, Level, Table, Units, figure};
 
-/// For each record, the index (into the file list) of the file it came from.
+/// Where a record came from: its file (an index into the file list) and,
+/// for files holding a list, its index in that list.
+pub(super) type At = (usize, Option<usize>);
+
+/// For each record, where it came from.
 #[derive(Debug, Default)]
 pub(super) struct Origins {
-    pub las: Vec<usize>,
-    pub centres: Vec<usize>,
-    pub wards: Vec<usize>,
-    pub themes: Vec<usize>,
-    pub glossary: Vec<usize>,
-    pub tables: Vec<usize>,
-    pub passages: Vec<usize>,
+    pub las: Vec<At>,
+    pub centres: Vec<At>,
+    pub wards: Vec<At>,
+    pub themes: Vec<At>,
+    pub glossary: Vec<At>,
+    pub tables: Vec<At>,
+    pub passages: Vec<At>,
 }
 
-struct Report<'a> {
-    texts: &'a [(String, String)],
+pub(super) struct Report<'a> {
+    files: Vec<FileIndex<'a>>,
     errors: Vec<LoadError>,
+    seen: HashSet<(usize, usize, usize, String)>,
 }
 
 impl Report<'_> {
-    /// Record a problem at the first `field: "needle"` in file `fi`.
-    fn at(&mut self, fi: usize, field: &str, needle: &str, message: String) {
-        let (file, text) = &self.texts[fi];
-        let (line, col) = locate(text, field, needle);
-        self.errors.push(LoadError {
-            file: file.clone(),
-            line,
-            col,
-            message,
-        });
+    /// Record a problem about the value at `path` within the record at `at`.
+    pub(super) fn at(&mut self, at: At, path: &[Seg], message: String) {
+        let (fi, item) = at;
+        let mut full: Vec<Seg> = item.map(Seg::Index).into_iter().collect();
+        full.extend_from_slice(path);
+        let file = &self.files[fi];
+        let (line, col) = file.position(&full);
+        // The same problem found twice (say, one id referenced twice in one
+        // record) is reported once.
+        if self.seen.insert((fi, line, col, message.clone())) {
+            self.errors.push(LoadError {
+                file: file.path.to_string(),
+                line,
+                col,
+                message,
+            });
+        }
     }
 }
 
 pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) -> Result<(), LoadErrors> {
     let mut r = Report {
-        texts,
+        files: texts.iter().map(|(p, t)| FileIndex::new(p, t)).collect(),
         errors: Vec::new(),
+        seen: HashSet::new(),
     };
+    super::validate_text::check(&mut r, ds, o);
     let las: HashSet<&str> = ds.las.iter().map(|l| l.id.as_str()).collect();
-    let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
     let centres: HashMap<&str, &str> = ds.centres.iter().map(|c| (c.id.as_str(), c.la.as_str())).collect();
     let wards: HashMap<&str, &str> = ds.wards.iter().map(|w| (w.id.as_str(), w.la.as_str())).collect();
 
@@ -61,26 +77,18 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
     unique(&mut r, "table", ds.tables.iter().map(|t| t.id.as_str()), &o.tables);
 
     for (i, c) in ds.centres.iter().enumerate() {
+        let at = o.centres[i];
         if !las.contains(c.la.as_str()) {
-            r.at(
-                o.centres[i],
-                "la",
-                &c.la,
-                format!("centre `{}`: unknown local authority `{}`", c.id, c.la),
-            );
+            let msg = format!("centre `{}`: unknown local authority `{}`", c.id, c.la);
+            r.at(at, &[Seg::Field("la")], msg);
         }
-        for w in &c.wards {
+        for (j, w) in c.wards.iter().enumerate() {
+            let path = [Seg::Field("wards"), Seg::Index(j)];
             match wards.get(w.as_str()) {
-                None => r.at(
-                    o.centres[i],
-                    "wards",
-                    w,
-                    format!("centre `{}`: unknown ward `{w}`", c.id),
-                ),
+                None => r.at(at, &path, format!("centre `{}`: unknown ward `{w}`", c.id)),
                 Some(la) if *la != c.la && las.contains(c.la.as_str()) => r.at(
-                    o.centres[i],
-                    "wards",
-                    w,
+                    at,
+                    &path,
                     format!("centre `{}` is in `{}` but ward `{w}` is in `{la}`", c.id, c.la),
                 ),
                 Some(_) => {}
@@ -89,82 +97,14 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
     }
     for (i, w) in ds.wards.iter().enumerate() {
         if !las.contains(w.la.as_str()) {
-            r.at(
-                o.wards[i],
-                "la",
-                &w.la,
-                format!("ward `{}`: unknown local authority `{}`", w.id, w.la),
-            );
+            let msg = format!("ward `{}`: unknown local authority `{}`", w.id, w.la);
+            r.at(o.wards[i], &[Seg::Field("la")], msg);
         }
     }
     for (i, t) in ds.tables.iter().enumerate() {
         check_table(&mut r, o.tables[i], t, &las, &centres, &wards);
     }
-    let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
-    for (i, p) in ds.passages.iter().enumerate() {
-        let fi = o.passages[i];
-        let mut bad =
-            |field: &str, needle: &str, msg: String| r.at(fi, field, needle, format!("passage `{}`: {msg}", p.id));
-        for la in &p.las {
-            if !las.contains(la.as_str()) {
-                bad("las", la, format!("unknown local authority `{la}`"));
-            }
-        }
-        if let Some(c) = &p.centre
-            && !centres.contains_key(c.as_str())
-        {
-            bad("centre", c, format!("unknown centre `{c}`"));
-        }
-        for w in &p.wards {
-            if !wards.contains_key(w.as_str()) {
-                bad("wards", w, format!("unknown ward `{w}`"));
-            }
-        }
-        if p.themes.is_empty() {
-            bad("id", &p.id, "has no theme: every passage needs at least one".into());
-        }
-        for t in &p.themes {
-            if !themes.contains(t.as_str()) {
-                bad("themes", t, format!("unknown theme `{t}`"));
-            }
-        }
-        if p.title.trim().is_empty() || p.text.trim().is_empty() {
-            bad("id", &p.id, "expected a non-empty title and text".into());
-        }
-        if let Some(c) = p
-            .title
-            .chars()
-            .chain(p.text.chars())
-            .find(|&c| c.is_control() && c != '\n')
-        {
-            bad("id", &p.id, format!("text contains control character {c:?}"));
-        }
-        if p.kind == Kind::Caveat && p.refs.is_empty() {
-            bad("id", &p.id, "a caveat must name at least one table in `refs`".into());
-        }
-        if p.kind == Kind::SurveyFigure && p.figure.is_none() {
-            bad("id", &p.id, "a survey-figure passage needs a `figure`".into());
-        }
-        for tr in &p.refs {
-            match tables.get(tr.table.as_str()) {
-                None => bad("table", &tr.table, format!("unknown table `{}`", tr.table)),
-                Some(t) => {
-                    if let Some(area) = &tr.area
-                        && !t.rows.iter().any(|row| &row.area == area)
-                    {
-                        bad("table", &tr.table, format!("table {} has no row for {area:?}", t.id));
-                    }
-                    if tr.column.is_some_and(|c| c >= t.columns.len()) {
-                        bad(
-                            "table",
-                            &tr.table,
-                            format!("table {} has only {} columns", t.id, t.columns.len()),
-                        );
-                    }
-                }
-            }
-        }
-    }
+    passages(&mut r, ds, o, &las, &centres, &wards);
     if r.errors.is_empty() {
         Ok(())
     } else {
@@ -172,116 +112,164 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
     }
 }
 
-fn unique<'a>(r: &mut Report, what: &str, ids: impl Iterator<Item = &'a str>, origin: &[usize]) {
-    let mut seen = HashSet::new();
+fn passages(
+    r: &mut Report,
+    ds: &Dataset,
+    o: &Origins,
+    las: &HashSet<&str>,
+    centres: &HashMap<&str, &str>,
+    wards: &HashMap<&str, &str>,
+) {
+    let themes: HashSet<&str> = ds.themes.iter().map(|t| t.id.as_str()).collect();
+    let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
+    for (i, p) in ds.passages.iter().enumerate() {
+        let at = o.passages[i];
+        let mut bad = |path: &[Seg], msg: String| r.at(at, path, format!("passage `{}`: {msg}", p.id));
+        for (j, la) in p.las.iter().enumerate() {
+            if !las.contains(la.as_str()) {
+                bad(
+                    &[Seg::Field("las"), Seg::Index(j)],
+                    format!("unknown local authority `{la}`"),
+                );
+            }
+        }
+        if let Some(c) = &p.centre
+            && !centres.contains_key(c.as_str())
+        {
+            bad(&[Seg::Field("centre")], format!("unknown centre `{c}`"));
+        }
+        for (j, w) in p.wards.iter().enumerate() {
+            if !wards.contains_key(w.as_str()) {
+                bad(&[Seg::Field("wards"), Seg::Index(j)], format!("unknown ward `{w}`"));
+            }
+        }
+        if p.themes.is_empty() {
+            bad(
+                &[Seg::Field("themes")],
+                "has no theme: every passage needs at least one".into(),
+            );
+        }
+        for (j, t) in p.themes.iter().enumerate() {
+            if !themes.contains(t.as_str()) {
+                bad(&[Seg::Field("themes"), Seg::Index(j)], format!("unknown theme `{t}`"));
+            }
+        }
+        if p.title.trim().is_empty() {
+            bad(&[Seg::Field("title")], "expected a non-empty title".into());
+        }
+        if p.text.trim().is_empty() {
+            bad(&[Seg::Field("text")], "expected a non-empty text".into());
+        }
+        if p.kind == Kind::Caveat && p.refs.is_empty() {
+            bad(
+                &[Seg::Field("refs")],
+                "a caveat must name at least one table in `refs`".into(),
+            );
+        }
+        if p.kind == Kind::SurveyFigure && p.figure.is_none() {
+            bad(&[Seg::Field("kind")], "a survey-figure passage needs a `figure`".into());
+        }
+        for (k, tr) in p.refs.iter().enumerate() {
+            let field = |f| [Seg::Field("refs"), Seg::Index(k), Seg::Field(f)];
+            match tables.get(tr.table.as_str()) {
+                None => bad(&field("table"), format!("unknown table `{}`", tr.table)),
+                Some(t) => {
+                    if let Some(area) = &tr.area
+                        && !t.rows.iter().any(|row| &row.area == area)
+                    {
+                        bad(&field("area"), format!("table {} has no row for {area:?}", t.id));
+                    }
+                    if tr.column.is_some_and(|c| c >= t.columns.len()) {
+                        let msg = format!("table {} has only {} columns", t.id, t.columns.len());
+                        bad(&field("column"), msg);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Ids must be non-empty and unique; a duplicate is reported at the record
+/// that repeats it, naming where the first one is.
+fn unique<'a>(r: &mut Report, what: &str, ids: impl Iterator<Item = &'a str>, origin: &[At]) {
+    let mut seen: HashMap<&str, At> = HashMap::new();
     for (i, id) in ids.enumerate() {
+        let path = [Seg::Field("id")];
         if id.is_empty() {
-            r.at(origin[i], "id", id, format!("a {what} has an empty id"));
-        } else if !seen.insert(id) {
-            // Point at the second occurrence: the one that duplicates.
-            let (file, text) = &r.texts[origin[i]];
-            let quoted = format!("{id:?}");
-            let first = text.find(&quoted);
-            let at = first
-                .and_then(|f| text[f + 1..].find(&quoted).map(|s| f + 1 + s))
-                .or(first)
-                .unwrap_or(0);
-            let (line, col) = super::load::line_col_at(text, at);
-            r.errors.push(LoadError {
-                file: file.clone(),
-                line,
-                col,
-                message: format!("duplicate {what} id `{id}`"),
-            });
+            r.at(origin[i], &path, format!("a {what} has an empty id"));
+        } else if let Some(first) = seen.get(id) {
+            let (fi, item) = *first;
+            let mut first_path: Vec<Seg> = item.map(Seg::Index).into_iter().collect();
+            first_path.push(Seg::Field("id"));
+            let (line, _) = r.files[fi].position(&first_path);
+            let msg = format!("duplicate {what} id `{id}` (first used at {}:{line})", r.files[fi].path);
+            r.at(origin[i], &path, msg);
+        } else {
+            seen.insert(id, origin[i]);
         }
     }
 }
 
 fn check_table(
     r: &mut Report,
-    fi: usize,
+    at: At,
     t: &Table,
     las: &HashSet<&str>,
     centres: &HashMap<&str, &str>,
     wards: &HashMap<&str, &str>,
 ) {
     if super::table_id(&t.id).as_deref() != Some(t.id.as_str()) {
-        r.at(
-            fi,
-            "id",
-            &t.id,
-            format!("expected a table id like `A.1`, found `{}`", t.id),
-        );
+        let msg = format!("expected a table id like `A.1`, found `{}`", t.id);
+        r.at(at, &[Seg::Field("id")], msg);
     }
-    for row in &t.rows {
+    for (ri, row) in t.rows.iter().enumerate() {
+        let field = |f| [Seg::Field("rows"), Seg::Index(ri), Seg::Field(f)];
         let (ok, id) = match (&row.area, t.level) {
             (Area::Gb, _) => (true, "gb"),
             (Area::La(id), Level::La) => (las.contains(id.as_str()), id.as_str()),
             (Area::Ward(id), Level::Ward) => (wards.contains_key(id.as_str()), id.as_str()),
             (Area::Centre(id), Level::Centre) => (centres.contains_key(id.as_str()), id.as_str()),
             (other, level) => {
-                r.at(
-                    fi,
-                    "label",
-                    &row.label,
-                    format!("table {}: a {level:?}-level table cannot have row {other:?}", t.id),
-                );
-                continue;
+                let msg = format!("table {}: a {level:?}-level table cannot have row {other:?}", t.id);
+                r.at(at, &field("area"), msg);
+                (true, "")
             }
         };
         if !ok {
-            r.at(
-                fi,
-                "label",
-                &row.label,
-                format!("table {}: row `{}` names unknown area `{id}`", t.id, row.label),
-            );
+            let msg = format!("table {}: row `{}` names unknown area `{id}`", t.id, row.label);
+            r.at(at, &field("area"), msg);
         }
         if row.cells.len() != t.columns.len() {
-            r.at(
-                fi,
-                "label",
-                &row.label,
-                format!(
-                    "table {}: row `{}` has {} cells; expected {} (one per column)",
-                    t.id,
-                    row.label,
-                    row.cells.len(),
-                    t.columns.len()
-                ),
+            let msg = format!(
+                "table {}: row `{}` has {} cells; expected {} (one per column)",
+                t.id,
+                row.label,
+                row.cells.len(),
+                t.columns.len()
             );
+            r.at(at, &field("cells"), msg);
         }
-        let figures = row
-            .cells
-            .iter()
-            .zip(&t.columns)
-            .filter(|(_, c)| !c.text)
-            .filter_map(|(cell, _)| cell.as_ref());
-        for cell in figures {
-            let Some(fig) = parse_figure(cell) else {
-                r.at(
-                    fi,
-                    "",
-                    cell,
-                    format!("table {}: row `{}`: expected a number, found `{cell}`", t.id, row.label),
-                );
+        for (ci, (cell, col)) in row.cells.iter().zip(&t.columns).enumerate() {
+            let Some(cell) = cell.as_ref().filter(|_| !col.text) else {
                 continue;
             };
-            let in_range = match t.units {
-                Units::Percentage => (0.0..=100.0).contains(&fig.value),
-                Units::Count => fig.value >= 0.0,
-                Units::Rank => fig.value >= 1.0,
+            let path = [Seg::Field("rows"), Seg::Index(ri), Seg::Field("cells"), Seg::Index(ci)];
+            let where_ = format!("table {}: row `{}`, column `{}`", t.id, row.label, col.name);
+            let fig = match figure(cell) {
+                Ok(f) => f,
+                Err(e) => {
+                    r.at(at, &path, format!("{where_}: {e}"));
+                    continue;
+                }
+            };
+            let (in_range, range) = match t.units {
+                Units::Percentage => ((0.0..=100.0).contains(&fig.value), "0 to 100"),
+                Units::Count => (fig.value >= 0.0, "0 or more"),
+                Units::Rank => (fig.value >= 1.0, "1 or more"),
             };
             if !in_range {
-                r.at(
-                    fi,
-                    "",
-                    cell,
-                    format!(
-                        "table {}: row `{}`: {cell} is out of range for {:?}",
-                        t.id, row.label, t.units
-                    ),
-                );
+                let msg = format!("{where_}: {cell} is out of range for {:?} (expected {range})", t.units);
+                r.at(at, &path, msg);
             }
         }
     }

@@ -66,7 +66,10 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
             spans.push(Span::styled(sanitize::line(&p.title), style));
             if !p.las.is_empty() {
                 let names: Vec<&str> = p.las.iter().filter_map(|l| ds.la(l)).map(|l| l.name.as_str()).collect();
-                spans.push(Span::styled(format!("  · {}", names.join(", ")), theme.dim()));
+                spans.push(Span::styled(
+                    format!("  · {}", sanitize::line(&names.join(", "))),
+                    theme.dim(),
+                ));
             }
             Line::from(spans)
         }
@@ -82,7 +85,7 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
                     },
                 ),
                 Span::styled(
-                    format!("  · {}", crate::notes::target_title(ds, &n.target)),
+                    format!("  · {}", sanitize::line(&crate::notes::target_title(ds, &n.target))),
                     theme.dim(),
                 ),
                 Span::styled(format!("  {}", n.updated), theme.dim()),
@@ -128,7 +131,7 @@ pub(crate) fn truncate(s: &str, n: usize) -> String {
 
 /// A ward or centre with its figures on one line (ward inactivity vs its LA marked).
 fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
-    let name = state.ds.area_name(area);
+    let name = sanitize::line(&state.ds.area_name(area));
     let mut spans = vec![Span::raw("  "), Span::styled(format!("{name:<22} "), theme.text())];
     let mut above = None;
     for f in profile(&state.ds, area) {
@@ -144,7 +147,10 @@ fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
             (Some(_), None) if matches!(area, Area::Ward(_)) => " (LA –)".into(),
             _ => String::new(),
         };
-        spans.push(Span::styled(format!("{short} {v}{cmp}  "), theme.dim()));
+        spans.push(Span::styled(
+            sanitize::line(&format!("{short} {v}{cmp}  ")),
+            theme.dim(),
+        ));
         if f.column.contains("inactive")
             && let (Some(a), Some(b)) = (f.number(), f.compare_number())
             && a - b > 10.0

@@ -27,6 +27,33 @@ pub use theme::Theme;
 
 /// Draw the whole screen.
 pub fn render(frame: &mut Frame, state: &State, theme: &Theme) {
+    draw(frame, state, theme);
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence at the terminal boundary: a cell whose symbol
+/// still holds a control or bidi character (text that skipped `sanitize`)
+/// keeps only its safe characters, or shows a control picture (`␛`) or `�`.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        let symbol = cell.symbol();
+        if !symbol.chars().any(sanitize::is_unsafe) {
+            continue;
+        }
+        let safe: String = symbol.chars().filter(|c| !sanitize::is_unsafe(*c)).collect();
+        let shown = if safe.is_empty() {
+            match symbol.chars().next() {
+                Some(c @ '\u{0}'..='\u{1f}') => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}').to_string(),
+                _ => '\u{fffd}'.to_string(),
+            }
+        } else {
+            safe
+        };
+        cell.set_symbol(&shown);
+    }
+}
+
+fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     let area = frame.area();
     if area.width == 0 || area.height == 0 {
         return;
@@ -106,7 +133,9 @@ pub(crate) fn highlighted<'a>(text: &str, ranges: &[std::ops::Range<usize>], bas
         // Sanitise per character so highlight positions stay aligned.
         if c == '\n' || c == '\t' {
             cur.push(' ');
-        } else if !c.is_control() {
+        } else if sanitize::is_unsafe(c) {
+            crate::sanitize::visible(c, &mut cur);
+        } else {
             cur.push(c);
         }
     }

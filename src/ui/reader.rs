@@ -21,7 +21,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
             Some(n) => {
                 let mut v = vec![
                     Line::styled(
-                        format!("On: {}", crate::notes::target_title(&state.ds, &n.target)),
+                        format!(
+                            "On: {}",
+                            sanitize::line(&crate::notes::target_title(&state.ds, &n.target))
+                        ),
                         theme.dim(),
                     ),
                     Line::styled(
@@ -29,7 +32,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
                             "Created {} · updated {} · themes: {}",
                             n.created,
                             n.updated,
-                            n.themes.join(", ")
+                            sanitize::line(&n.themes.join(", "))
                         ),
                         theme.dim(),
                     ),
