@@ -130,12 +130,12 @@ fn text_output_has_a_block_per_hit_and_no_escapes_when_piped() {
         .args(["search", "outreach", "--limit", "1"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("p-outreach · finding · score "))
+        .stdout(predicate::str::starts_with("p-outreach · finding · word match\n"))
         .stdout(predicate::str::contains("  Outreach to fathers\n"))
         .stdout(predicate::str::contains(
             "  Baseline report, Engagement · themes: outreach\n",
         ))
-        .stdout(predicate::str::contains("1 of 2 matches"))
+        .stdout(predicate::str::contains("2 matches · 1 shown (--limit 0 shows all)"))
         .stdout(predicate::str::contains("\x1b[").not());
     casebook(dir.path())
         .args(["search", "zzqqx"])

@@ -20,7 +20,7 @@ use super::eval::literal;
 use super::field::Field;
 use super::fold::merge;
 use super::index::SearchIndex;
-use super::matcher::fuzzy_positions;
+use super::matcher::{fuzzy_positions, upper_bound};
 use super::quality::{Quality, best_match, occurrences};
 use super::query::MatchKind;
 use super::run::key_quality;
@@ -105,8 +105,20 @@ impl SearchIndex {
         if let Some(f) = best_match(hay, &t.pat, true) {
             return Some((f.quality, f.score, f.positions));
         }
+        // Loose: the best chunk by the fuzzy matcher, scoring chunks in
+        // decreasing order of their bound and stopping when none can win.
+        let mut chunks: Vec<(i64, &super::field::Chunk)> = self
+            .arena
+            .chunks(field)
+            .iter()
+            .filter_map(|c| Some((upper_bound(self.arena.chunk(c, cs), &t.pat)?, c)))
+            .collect();
+        chunks.sort_by_key(|c| std::cmp::Reverse(c.0));
         let mut best: Option<Located> = None;
-        for chunk in self.arena.chunks(field) {
+        for (bound, chunk) in chunks {
+            if best.as_ref().is_some_and(|b| b.1 >= bound) {
+                break;
+            }
             if let Some((s, pos)) = fuzzy_positions(self.arena.chunk(chunk, cs), &t.pat)
                 && best.as_ref().is_none_or(|b| s > b.1)
             {
