@@ -50,8 +50,22 @@ pub enum Action {
     Home,
     End,
     Newline,
-    /// Editor: save and close.
+    /// Editor: move a word left / right (Ctrl-← / Ctrl-→).
+    WordLeft,
+    WordRight,
+    /// Editor: delete the word before / after the cursor.
+    DeleteWord,
+    DeleteNextWord,
+    Undo,
+    Redo,
+    /// Editor: save the note and close. Draft offer: keep the draft as a note.
     Save,
+    /// Editor (closing) and draft offer: throw the text away.
+    Discard,
+    /// Draft offer: open the draft in the editor.
+    Reopen,
+    /// Periodic while the editor has unsaved changes: write the draft.
+    Autosave,
     /// Pickers: toggle the selected item.
     Toggle,
     /// Mouse: left click at a cell.
