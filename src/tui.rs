@@ -7,6 +7,7 @@
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -70,8 +71,26 @@ fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
+/// Terminal events read on a thread of their own. When the terminal hangs
+/// up, crossterm's reader can spin on end-of-file without returning; reading
+/// elsewhere keeps the app free to notice SIGHUP, write the draft and exit.
+fn spawn_reader() -> Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: &AtomicBool) -> io::Result<()> {
     let theme = Theme::from_env();
+    let events = spawn_reader();
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut last_reload = Instant::now();
@@ -91,17 +110,25 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: 
         if let Some(due) = autosave_due {
             timeout = timeout.min(due.saturating_duration_since(Instant::now()));
         }
-        if event::poll(timeout)? {
-            // Everything already typed (or pasted) is applied before the
-            // next draw: fast typing never waits for a frame per key.
-            let mut pending = 0;
-            while pending < 1000 && !state.quit && (pending == 0 || event::poll(Duration::ZERO)?) {
-                for action in to_actions(state, event::read()?) {
-                    update(state, action);
+        match events.recv_timeout(timeout) {
+            Ok(first) => {
+                // Everything already typed (or pasted) is applied before the
+                // next draw: fast typing never waits for a frame per key.
+                let mut next = Some(first);
+                let mut n = 0;
+                while let Some(ev) = next.take() {
+                    for action in to_actions(state, ev?) {
+                        update(state, action);
+                    }
+                    n += 1;
+                    if n < 1000 && !state.quit {
+                        next = events.try_recv().ok();
+                    }
                 }
-                pending += 1;
+                dirty_screen = true;
             }
-            dirty_screen = true;
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Err(io::Error::other("the terminal has gone")),
         }
         if state.draft_pending() {
             let due = *autosave_due.get_or_insert_with(|| Instant::now() + AUTOSAVE_AFTER);
