@@ -33,10 +33,13 @@ impl NotesIndex {
         newest.sort_by(|&a, &b| order(&notes[a], &notes[b]));
         let mut by_la: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
+        // Many notes share a target: look each target's LAs up once.
+        let mut las_of: HashMap<&Target, Vec<String>> = HashMap::new();
         for &i in &newest {
             let n = &notes[i];
-            for la in target_las(ds, &n.target) {
-                by_la.entry(la).or_default().push(i);
+            let las = las_of.entry(&n.target).or_insert_with(|| target_las(ds, &n.target));
+            for la in las.iter() {
+                by_la.entry(la.clone()).or_default().push(i);
             }
             by_target.entry(n.target.clone()).or_default().push(i);
         }

@@ -177,6 +177,8 @@ pub struct State {
     pub(crate) notes_index: NotesIndex,
     pub(crate) list: Vec<Entry>,
     pub(crate) list_key: Option<ListKey>,
+    /// Notes changed since the search index last took them in.
+    pub(crate) search_stale: bool,
 }
 
 impl State {
@@ -214,6 +216,7 @@ impl State {
             notes_index: NotesIndex::default(),
             list: Vec::new(),
             list_key: None,
+            search_stale: false,
         };
         super::drafts::offer_orphans(&mut state);
         super::derived::refresh(&mut state);
@@ -245,12 +248,22 @@ impl State {
         }
     }
 
-    /// Refresh the search index's note documents and the derived views
-    /// after notes change.
+    /// After notes change: refresh the derived views now, and mark the
+    /// search index's note documents stale. They are rebuilt when search is
+    /// next used ([`Self::ensure_search_index`]), so a save costs the same
+    /// whatever the number of notes and ten saves rebuild the index once.
     pub(crate) fn reindex_notes(&mut self) {
-        let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
-        self.searcher.set_extra(docs);
+        self.search_stale = true;
         super::derived::refresh(self);
+    }
+
+    /// Rebuild the search index's note documents if notes changed since.
+    pub(crate) fn ensure_search_index(&mut self) {
+        if self.search_stale {
+            let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
+            self.searcher.set_extra(docs);
+            self.search_stale = false;
+        }
     }
 
     /// Whether the editor has changes not yet written to its draft.

@@ -11,6 +11,10 @@ use super::{drafts, jump, notes_ops, overlays};
 
 /// Apply one action, then bring the derived views up to date.
 pub fn update(state: &mut State, action: Action) {
+    if matches!(state.overlay, Some(Overlay::Search)) || action == Action::OpenSearch {
+        // Notes saved since the last search are searchable from here on.
+        state.ensure_search_index();
+    }
     apply(state, action);
     derived::refresh(state);
 }

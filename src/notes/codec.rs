@@ -23,6 +23,14 @@ use super::{Note, Target};
 /// other control characters escaped.
 fn string(out: &mut String, s: &str) {
     out.push('"');
+    // Most text needs no escape at all: copy it in one go. (0xC2 leads the
+    // C1 control characters, U+0080 to U+009F.)
+    let plain = |b: u8| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f && b != 0xc2 || b == b'\n' || b == b'\t';
+    if s.bytes().all(plain) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
