@@ -10,7 +10,8 @@ use super::action::Action;
 /// The text being edited and its cursor.
 #[derive(Debug, Clone)]
 pub struct NoteText {
-    area: TextArea<'static>,
+    /// Boxed: the widget is large, and overlays are moved around by value.
+    area: Box<TextArea<'static>>,
 }
 
 impl Default for NoteText {
@@ -40,7 +41,7 @@ impl NoteText {
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        NoteText { area }
+        NoteText { area: Box::new(area) }
     }
 
     /// The whole text, lines joined by `\n`.
@@ -65,9 +66,9 @@ impl NoteText {
 
     /// Apply an editing action; false when the action is not an edit or move.
     pub fn apply(&mut self, action: Action) -> bool {
-        let a = &mut self.area;
+        let a = &mut *self.area;
         match action {
-            Action::Input(c) if c == '\n' => a.insert_newline(),
+            Action::Input('\n') => a.insert_newline(),
             Action::Input('\t') => {
                 a.insert_char('\t');
             }
