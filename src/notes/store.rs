@@ -1,6 +1,7 @@
 //! [`NoteStore`]: the notes in memory, kept in step with the notes file.
 //! See the [module docs](super) for what one save does and why.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -39,8 +40,9 @@ pub struct NoteStore {
     /// The version of the file `notes` reflects (`None`: no file).
     seen: Option<Stamp>,
     lock_wait: Duration,
-    /// Position of each note in `notes` by id.
-    by_id: HashMap<String, usize>,
+    /// Position of each note in `notes` by id, built on the first lookup
+    /// (a command-line save never needs it).
+    by_id: OnceCell<HashMap<String, usize>>,
     /// Bumped whenever `notes` changes, so views derived from them know
     /// when to recompute.
     generation: u64,
@@ -59,7 +61,7 @@ impl NoteStore {
             error: None,
             seen: None,
             lock_wait: LOCK_WAIT,
-            by_id: HashMap::new(),
+            by_id: OnceCell::new(),
             generation: 0,
             read_only: false,
         };
@@ -95,7 +97,10 @@ impl NoteStore {
 
     /// A note by id.
     pub fn get(&self, id: &str) -> Option<&Note> {
-        self.by_id.get(id).map(|&i| &self.notes[i])
+        let by_id = self
+            .by_id
+            .get_or_init(|| self.notes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect());
+        by_id.get(id).map(|&i| &self.notes[i])
     }
 
     /// Changes whenever the notes change (a save, or a reload that found
@@ -235,7 +240,7 @@ impl NoteStore {
     }
 
     fn set_notes(&mut self, notes: Vec<Note>) {
-        self.by_id = notes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        self.by_id = OnceCell::new();
         self.notes = notes;
         self.generation += 1;
     }
