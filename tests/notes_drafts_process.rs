@@ -4,6 +4,8 @@
 //! as a note. Two windows editing at once leave two drafts. Every wait polls
 //! with a deadline. Skipped with a notice where tmux is missing.
 
+#![cfg(unix)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
