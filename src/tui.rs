@@ -1,12 +1,19 @@
 //! The terminal side of the app: set up and restore the terminal (on every
-//! exit path, including a panic), read key, mouse and resize events, turn
-//! them into actions through the keymap, and redraw after each.
+//! exit path, including a panic, SIGHUP, SIGTERM and a lost terminal), read
+//! key, paste, mouse and resize events, turn them into actions through the
+//! keymap, and redraw after each. It also keeps time for the app: the
+//! periodic notes reload and the draft autosave a second after a change.
 
 use std::io;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event, MouseButton,
+    MouseEventKind,
+};
 use crossterm::execute;
 
 use crate::app::{Action, State, keymap, mode, update};
@@ -16,43 +23,141 @@ use crate::ui::{Theme, render};
 
 /// How often notes written by other processes are picked up.
 const RELOAD_EVERY: Duration = Duration::from_secs(2);
+/// How long after a change in the editor its draft is written.
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(1);
+/// The longest wait for input before checking for a signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 
-/// Run the app until the user quits.
+/// Run the app until the user quits, a signal asks it to end, or the
+/// terminal goes away; an open editor's text is kept as a draft each time.
 pub fn run(ds: Dataset, notes: NoteStore) -> io::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    register_signals(&stop)?;
+    let mut state = State::new(Arc::new(ds), notes);
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen on panic; also release the mouse.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         hook(info);
     }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, ds, notes);
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    let result = event_loop(&mut terminal, &mut state, &stop);
+    // However the loop ended (quit, signal, a read error once the terminal
+    // has gone), the editor's text is on disk before anything else.
+    if !state.quit {
+        update(&mut state, Action::Quit);
+    }
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, ds: Dataset, notes: NoteStore) -> io::Result<()> {
+/// SIGHUP (terminal closed), SIGTERM and SIGINT set `stop`; the loop then
+/// quits the usual way, which writes the draft and restores the terminal.
+fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
+    #[cfg(unix)]
+    for sig in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
+        // A second signal while the first is being handled ends at once.
+        signal_hook::flag::register_conditional_shutdown(sig, 1, Arc::clone(stop))?;
+        signal_hook::flag::register(sig, Arc::clone(stop))?;
+    }
+    #[cfg(not(unix))]
+    let _ = stop;
+    Ok(())
+}
+
+/// Terminal events read on a thread of their own. When the terminal hangs
+/// up, crossterm's reader can spin on end-of-file without returning; reading
+/// elsewhere keeps the app free to notice SIGHUP, write the draft and exit.
+fn spawn_reader() -> Receiver<io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let ev = event::read();
+            let failed = ev.is_err();
+            if tx.send(ev).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: &AtomicBool) -> io::Result<()> {
     let theme = Theme::from_env();
-    let mut state = State::new(Arc::new(ds), notes);
+    let events = spawn_reader();
     let size = terminal.size()?;
-    update(&mut state, Action::Resize(size.width, size.height));
+    update(state, Action::Resize(size.width, size.height));
     let mut last_reload = Instant::now();
+    let mut autosave_due: Option<Instant> = None;
+    let mut dirty_screen = true;
     while !state.quit {
-        terminal.draw(|f| render(f, &state, &theme))?;
-        let timeout = RELOAD_EVERY.saturating_sub(last_reload.elapsed());
-        if event::poll(timeout)?
-            && let Some(action) = to_action(&state, event::read()?)
-        {
-            update(&mut state, action);
+        if stop.load(Ordering::Relaxed) {
+            update(state, Action::Quit);
+            state.quit = true;
+            break;
+        }
+        if dirty_screen {
+            terminal.draw(|f| render(f, state, &theme))?;
+            dirty_screen = false;
+        }
+        let mut timeout = RELOAD_EVERY.saturating_sub(last_reload.elapsed()).min(SIGNAL_CHECK);
+        if let Some(due) = autosave_due {
+            timeout = timeout.min(due.saturating_duration_since(Instant::now()));
+        }
+        match events.recv_timeout(timeout) {
+            Ok(first) => {
+                // Everything already typed (or pasted) is applied before the
+                // next draw: fast typing never waits for a frame per key.
+                let mut next = Some(first);
+                let mut n = 0;
+                while let Some(ev) = next.take() {
+                    for action in to_actions(state, ev?) {
+                        update(state, action);
+                    }
+                    n += 1;
+                    if n < 1000 && !state.quit {
+                        next = events.try_recv().ok();
+                    }
+                }
+                dirty_screen = true;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Err(io::Error::other("the terminal has gone")),
+        }
+        if state.draft_pending() {
+            let due = *autosave_due.get_or_insert_with(|| Instant::now() + AUTOSAVE_AFTER);
+            if Instant::now() >= due {
+                update(state, Action::Autosave);
+                autosave_due = None;
+                dirty_screen = true;
+            }
+        } else {
+            autosave_due = None;
         }
         if last_reload.elapsed() >= RELOAD_EVERY {
-            update(&mut state, Action::Tick);
+            let generation = state.notes.generation();
+            let status = state.status.clone();
+            update(state, Action::Tick);
             last_reload = Instant::now();
+            dirty_screen |= generation != state.notes.generation() || status != state.status;
         }
     }
     Ok(())
+}
+
+/// A terminal event as actions, in the state's current mode (a paste is
+/// one action per character).
+pub fn to_actions(state: &State, ev: Event) -> Vec<Action> {
+    match ev {
+        Event::Paste(text) => keymap::paste_actions(mode(state), &text),
+        ev => to_action(state, ev).into_iter().collect(),
+    }
 }
 
 /// A terminal event as an action, in the state's current mode.

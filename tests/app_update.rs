@@ -217,7 +217,10 @@ fn notes_are_added_edited_and_deleted_from_the_app() {
     // Edit.
     typed(s, "e");
     typed(s, "!");
+    // Esc on changed text asks; s saves.
     press(s, KeyCode::Esc);
+    assert_eq!(s.notes.notes()[0].text, "Met the Baytree Centre\ncafé on Tuesdays");
+    typed(s, "s");
     assert_eq!(s.notes.notes()[0].text, "Met the Baytree Centre\ncafé on Tuesdays!");
     // Delete asks first; n keeps it, y deletes.
     typed(s, "d");
@@ -243,6 +246,7 @@ fn an_empty_note_is_not_saved_and_a_failed_save_keeps_the_text() {
     typed(s, "a");
     typed(s, "keep me");
     press(s, KeyCode::Esc);
+    typed(s, "s");
     match &s.overlay {
         Some(Overlay::Editor(ed)) => assert_eq!(ed.text.text(), "keep me"),
         other => panic!("editor closed: {other:?}"),

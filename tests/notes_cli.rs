@@ -279,3 +279,66 @@ fn every_subcommand_has_help() {
             .stdout(predicate::str::contains("Usage: casebook notes"));
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_notes_file_is_reported_and_never_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let n = Notes::new();
+    let id = n.add(&["kept"]);
+    std::fs::set_permissions(&n.path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&n.path).unwrap();
+    for args in [&["add", "more"][..], &["rm", id.as_str()]] {
+        n.cmd(args)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains("read-only (no write permission)"))
+            .stderr(predicate::str::contains("left untouched"));
+    }
+    assert!(n.ok(&["list"]).contains("kept"), "reading still works");
+    assert_eq!(std::fs::read(&n.path).unwrap(), before);
+    assert_eq!(std::fs::metadata(&n.path).unwrap().permissions().mode() & 0o777, 0o444);
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_pipes_directories_and_huge_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.ron");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let huge = dir.path().join("huge.ron");
+    // Sparse: 257 MB long, nothing written.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(257 * 1024 * 1024)
+        .unwrap();
+    let cases: [(&Path, &str); 4] = [
+        (Path::new("/dev/full"), "not a regular file"),
+        (&fifo, "not a regular file"),
+        (dir.path(), "is a directory"),
+        (&huge, "larger than the 256 MB"),
+    ];
+    for (path, why) in cases {
+        for args in [&["list"][..], &["add", "x"]] {
+            let mut c = Command::cargo_bin("casebook").unwrap();
+            c.env_remove("CASEBOOK_NOTES")
+                .arg("--notes")
+                .arg(path)
+                .arg("notes")
+                .args(args)
+                .timeout(std::time::Duration::from_secs(20))
+                .assert()
+                .code(1)
+                .stdout("")
+                .stderr(predicate::str::contains(why));
+        }
+    }
+    assert_eq!(std::fs::metadata(&huge).unwrap().len(), 257 * 1024 * 1024);
+}

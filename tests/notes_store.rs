@@ -102,6 +102,7 @@ fn a_corrupt_file_is_reported_left_untouched_and_writes_are_refused_until_fixed(
     let broken = fs::read_to_string(&path).unwrap().replacen("target:", "targt:", 1);
     fs::write(&path, &broken).unwrap();
     let line = broken.lines().position(|l| l.contains("targt:")).unwrap() + 1;
+    let col = broken.lines().nth(line - 1).unwrap().find("targt:").unwrap() + 1;
 
     let mut store = NoteStore::open(&path);
     let err = store.error().expect("error reported").clone();
@@ -109,18 +110,18 @@ fn a_corrupt_file_is_reported_left_untouched_and_writes_are_refused_until_fixed(
         NotesError::Parse {
             file,
             line: l,
-            col,
+            col: c,
             backup,
             ..
         } => {
             assert_eq!(file, &path);
-            assert_eq!((*l, *col), (line, 9));
+            assert_eq!((*l, *c), (line, col));
             assert_eq!(backup.as_deref(), Some(path.with_extension("ron.bak").as_path()));
         }
         other => panic!("{other:?}"),
     }
     let msg = err.to_string();
-    assert!(msg.starts_with(&format!("{}:{line}:9: ", path.display())), "{msg}");
+    assert!(msg.starts_with(&format!("{}:{line}:{col}: ", path.display())), "{msg}");
     assert!(msg.ends_with("; the file was left untouched"), "{msg}");
     assert!(store.notes().is_empty());
 

@@ -49,16 +49,26 @@ pub enum Action {
     Delete,
     Home,
     End,
-    /// Text input: move over a word.
-    WordLeft,
-    WordRight,
-    /// Text input: delete the word before the cursor (Ctrl-w, Alt-Backspace).
-    DeleteWordBack,
-    /// Text input: empty the line (Ctrl-u).
+    /// Search box: empty the line (Ctrl-u).
     ClearInput,
     Newline,
-    /// Editor: save and close.
+    /// Editor and search box: move a word left / right (Ctrl-← / Ctrl-→).
+    WordLeft,
+    WordRight,
+    /// Editor and search box: delete the word before the cursor
+    /// (Ctrl-w, Alt-Backspace); editor: the word after it.
+    DeleteWord,
+    DeleteNextWord,
+    Undo,
+    Redo,
+    /// Editor: save the note and close. Draft offer: keep the draft as a note.
     Save,
+    /// Editor (closing) and draft offer: throw the text away.
+    Discard,
+    /// Draft offer: open the draft in the editor.
+    Reopen,
+    /// Periodic while the editor has unsaved changes: write the draft.
+    Autosave,
     /// Pickers: toggle the selected item.
     Toggle,
     /// Mouse: left click at a cell.

@@ -17,6 +17,10 @@ pub enum Mode {
     Help,
     Editor,
     Confirm,
+    /// The editor asks: save, discard or keep editing?
+    Closing,
+    /// A draft from an earlier session is offered back.
+    Offer,
 }
 
 /// A key with its modifiers.
@@ -31,6 +35,12 @@ const fn ctrl(c: char) -> Key {
 }
 const fn code(c: KeyCode) -> Key {
     Key(c, KeyModifiers::NONE)
+}
+const fn ctrl_code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::CONTROL)
+}
+const fn alt_code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::ALT)
 }
 
 /// One binding: the keys, what they do, and how help describes them.
@@ -85,14 +95,32 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },
     Binding { modes: &[Normal], keys: &[k('d')], action: Action::DeleteNote, group: "Notes", help: "delete the selected note", hint: None },
-    Binding { modes: &[Editor], keys: &[ctrl('s'), code(Esc)], action: Action::Save, group: "Editor", help: "save and close (empty: nothing saved)", hint: Some("Ctrl-s/Esc save") },
+    Binding { modes: &[Editor], keys: &[ctrl('s')], action: Action::Save, group: "Editor", help: "save the note and close (empty: nothing saved)", hint: Some("Ctrl-s save") },
+    Binding { modes: &[Editor], keys: &[code(Esc)], action: Action::Back, group: "Editor", help: "close (changed text: asks save / discard / keep editing)", hint: Some("Esc close") },
     Binding { modes: &[Editor], keys: &[ctrl('t')], action: Action::OpenThemePicker, group: "Editor", help: "choose the note's themes", hint: Some("Ctrl-t themes") },
     Binding { modes: &[Editor], keys: &[code(Enter)], action: Action::Newline, group: "Editor", help: "new line", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl_code(Left), alt_code(Left)], action: Action::WordLeft, group: "Editor", help: "word left", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl_code(Right), alt_code(Right)], action: Action::WordRight, group: "Editor", help: "word right", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl('w'), alt_code(Backspace), ctrl_code(Backspace)], action: Action::DeleteWord, group: "Editor", help: "delete the word before the cursor", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl_code(Delete), Key(KeyCode::Char('d'), KeyModifiers::ALT)], action: Action::DeleteNextWord, group: "Editor", help: "delete the word after the cursor", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl_code(Home)], action: Action::Top, group: "Editor", help: "start of the note", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl_code(End)], action: Action::Bottom, group: "Editor", help: "end of the note", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl('z')], action: Action::Undo, group: "Editor", help: "undo", hint: None },
+    Binding { modes: &[Editor], keys: &[ctrl('y')], action: Action::Redo, group: "Editor", help: "redo", hint: None },
+    Binding { modes: &[Closing], keys: &[k('s'), ctrl('s')], action: Action::Save, group: "Editor", help: "(closing) save the note", hint: Some("s save") },
+    Binding { modes: &[Closing], keys: &[k('d')], action: Action::Discard, group: "Editor", help: "(closing) discard the changes", hint: Some("d discard") },
+    Binding { modes: &[Closing], keys: &[code(Esc), k('e')], action: Action::Back, group: "Editor", help: "(closing) keep editing", hint: Some("Esc keep editing") },
+    Binding { modes: &[Offer], keys: &[k('r'), k('e'), code(Enter)], action: Action::Reopen, group: "Drafts", help: "reopen the draft in the editor", hint: Some("r reopen") },
+    Binding { modes: &[Offer], keys: &[k('k'), k('s')], action: Action::Save, group: "Drafts", help: "keep the draft as a note", hint: Some("k keep as note") },
+    Binding { modes: &[Offer], keys: &[k('d')], action: Action::Discard, group: "Drafts", help: "discard the draft", hint: Some("d discard") },
+    Binding { modes: &[Offer], keys: &[code(Esc)], action: Action::Back, group: "Drafts", help: "decide later (the draft is kept)", hint: Some("Esc later") },
+    Binding { modes: &[Offer, Confirm], keys: &[code(Down)], action: Action::Down, group: "Drafts", help: "scroll the text", hint: None },
+    Binding { modes: &[Offer, Confirm], keys: &[code(Up)], action: Action::Up, group: "Drafts", help: "scroll the text", hint: None },
     Binding { modes: &[Confirm], keys: &[k('y'), code(Enter)], action: Action::Confirm, group: "Confirm", help: "yes", hint: Some("y yes") },
     Binding { modes: &[Confirm], keys: &[k('n'), code(Esc)], action: Action::Cancel, group: "Confirm", help: "no", hint: Some("n no") },
     Binding { modes: &[Search], keys: &[code(Enter)], action: Action::Select, group: "Search", help: "jump to the result", hint: Some("Enter jump") },
     Binding { modes: &[Search], keys: &[ctrl('u')], action: Action::ClearInput, group: "Search box", help: "clear the query", hint: None },
-    Binding { modes: &[Search], keys: &[ctrl('w'), Key(Backspace, KeyModifiers::ALT)], action: Action::DeleteWordBack, group: "Search box", help: "delete the word before the cursor", hint: None },
+    Binding { modes: &[Search], keys: &[ctrl('w'), Key(Backspace, KeyModifiers::ALT)], action: Action::DeleteWord, group: "Search box", help: "delete the word before the cursor", hint: None },
     Binding { modes: &[Search], keys: &[ctrl('a'), code(Home)], action: Action::Home, group: "Search box", help: "cursor to the start", hint: None },
     Binding { modes: &[Search], keys: &[ctrl('e'), code(End)], action: Action::End, group: "Search box", help: "cursor to the end", hint: None },
     Binding { modes: &[Search], keys: &[Key(Left, KeyModifiers::CONTROL), Key(Left, KeyModifiers::ALT)], action: Action::WordLeft, group: "Search box", help: "cursor one word left", hint: None },
@@ -102,7 +130,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Reader, Help], keys: &[k('q')], action: Action::Back, group: "Overlays", help: "close", hint: None },
     Binding { modes: &[Normal, Table, Help], keys: &[k('?')], action: Action::Help, group: "General", help: "help", hint: Some("? help") },
     Binding { modes: BROWSE, keys: &[k('q')], action: Action::Quit, group: "General", help: "quit", hint: Some("q quit") },
-    Binding { modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm], keys: &[ctrl('c')], action: Action::Quit, group: "General", help: "quit (notes are already saved)", hint: None },
+    Binding { modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm, Closing, Offer], keys: &[ctrl('c')], action: Action::Quit, group: "General", help: "quit (notes are saved; an open editor's text is kept as a draft)", hint: None },
 ];
 
 /// Text-entry modes take printable characters as input.
@@ -149,6 +177,26 @@ pub fn action_for(mode: Mode, ev: KeyEvent) -> Option<Action> {
     None
 }
 
+/// The actions a bracketed paste means in a mode: in the editor every
+/// character, line breaks kept (`\r\n` and `\r` read as breaks); in search
+/// boxes and pickers the characters, line breaks as spaces; elsewhere nothing.
+pub fn paste_actions(mode: Mode, text: &str) -> Vec<Action> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match mode {
+        Editor => text
+            .chars()
+            .map(|c| if c == '\n' { Action::Newline } else { Action::Input(c) })
+            .collect(),
+        Search | Picker => text
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .map(Action::Input)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// How a key is written in help: `j`, `Ctrl-d`, `↓`, `Enter`.
 pub fn key_name(key: &Key) -> String {
     let base = match key.0 {
@@ -159,6 +207,8 @@ pub fn key_name(key: &Key) -> String {
         Left => "←".into(),
         Right => "→".into(),
         Enter => "Enter".into(),
+        Backspace => "Backspace".into(),
+        Delete => "Del".into(),
         Esc => "Esc".into(),
         Tab => "Tab".into(),
         BackTab => "Shift-Tab".into(),
@@ -170,6 +220,8 @@ pub fn key_name(key: &Key) -> String {
     };
     if key.1.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{base}")
+    } else if key.1.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }
@@ -254,6 +306,41 @@ mod tests {
             action_for(Normal, press(BackTab, KeyModifiers::SHIFT)),
             Some(Action::FocusPrev)
         );
+    }
+
+    #[test]
+    fn editor_keys_people_know() {
+        let ed = |code, mods| action_for(Editor, press(code, mods));
+        assert_eq!(ed(Char('s'), KeyModifiers::CONTROL), Some(Action::Save));
+        assert_eq!(ed(Esc, KeyModifiers::NONE), Some(Action::Back));
+        assert_eq!(ed(Left, KeyModifiers::CONTROL), Some(Action::WordLeft));
+        assert_eq!(ed(Right, KeyModifiers::CONTROL), Some(Action::WordRight));
+        assert_eq!(ed(Char('w'), KeyModifiers::CONTROL), Some(Action::DeleteWord));
+        assert_eq!(ed(Backspace, KeyModifiers::ALT), Some(Action::DeleteWord));
+        assert_eq!(ed(Home, KeyModifiers::NONE), Some(Action::Home));
+        assert_eq!(ed(End, KeyModifiers::NONE), Some(Action::End));
+        assert_eq!(ed(Left, KeyModifiers::NONE), Some(Action::Left));
+        assert_eq!(
+            action_for(Closing, press(Char('d'), KeyModifiers::NONE)),
+            Some(Action::Discard)
+        );
+        assert_eq!(
+            action_for(Offer, press(Char('r'), KeyModifiers::NONE)),
+            Some(Action::Reopen)
+        );
+    }
+
+    #[test]
+    fn pastes_keep_lines_in_the_editor_only() {
+        assert_eq!(
+            paste_actions(Editor, "a\r\nb"),
+            [Action::Input('a'), Action::Newline, Action::Input('b')]
+        );
+        assert_eq!(
+            paste_actions(Search, "a\nb"),
+            [Action::Input('a'), Action::Input(' '), Action::Input('b')]
+        );
+        assert!(paste_actions(Normal, "q").is_empty());
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! renders from `&State`.
 
 mod action;
+pub mod derived;
+pub mod drafts;
+mod editing;
 pub mod editor;
 mod jump;
 pub mod keymap;
@@ -29,8 +32,10 @@ pub fn mode(state: &State) -> Mode {
         Some(Overlay::Picker(_)) => Mode::Picker,
         Some(Overlay::Reader { .. }) => Mode::Reader,
         Some(Overlay::Editor(ed)) if ed.picking.is_some() => Mode::Picker,
+        Some(Overlay::Editor(ed)) if ed.closing => Mode::Closing,
         Some(Overlay::Editor(_)) => Mode::Editor,
         Some(Overlay::ConfirmDelete { .. }) => Mode::Confirm,
+        Some(Overlay::DraftOffer { .. }) => Mode::Offer,
         None if state.focus == Focus::Pane && matches!(view::pane_kind(state), view::PaneKind::Table(_)) => Mode::Table,
         None => Mode::Normal,
     }

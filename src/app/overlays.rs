@@ -151,11 +151,15 @@ pub fn update(state: &mut State, action: Action) {
             }
         },
         Overlay::Editor(_) => editor(state, action),
-        Overlay::ConfirmDelete { note } => match action {
+        Overlay::ConfirmDelete { note, scroll } => match action {
             Action::Confirm => notes_ops::confirm_delete(state, &note),
             Action::Cancel => state.overlay = None,
-            _ => {}
+            a => {
+                let scroll = scrolled(scroll, a);
+                state.overlay = Some(Overlay::ConfirmDelete { note, scroll });
+            }
         },
+        Overlay::DraftOffer { scroll } => super::drafts::update_offer(state, scroll, action),
     }
 }
 
@@ -180,7 +184,7 @@ fn search(state: &mut State, action: Action) {
         Action::Backspace => input.backspace(),
         Action::Delete => input.delete(),
         Action::ClearInput => input.clear(),
-        Action::DeleteWordBack => input.delete_word_back(),
+        Action::DeleteWord => input.delete_word_back(),
         Action::Left => input.left(),
         Action::Right => input.right(),
         Action::WordLeft => input.word_left(),
@@ -274,33 +278,9 @@ fn editor(state: &mut State, action: Action) {
         Some(Overlay::Editor(ed)) => ed.picking.clone(),
         _ => return,
     };
-    if let Some(p) = picking {
-        return editor_picker(state, p, action);
-    }
-    let Some(Overlay::Editor(ed)) = state.overlay.as_mut() else {
-        return;
-    };
-    let t = &mut ed.text;
-    match action {
-        Action::Save => notes_ops::save(state),
-        Action::OpenThemePicker => {
-            ed.picking = Some(Picker {
-                kind: PickerKind::Themes,
-                query: String::new(),
-                selected: 0,
-            })
-        }
-        Action::Input(c) => t.insert(c),
-        Action::Newline => t.newline(),
-        Action::Backspace => t.backspace(),
-        Action::Delete => t.delete(),
-        Action::Left => t.left(),
-        Action::Right => t.right(),
-        Action::Up => t.up(),
-        Action::Down => t.down(),
-        Action::Home => t.home(),
-        Action::End => t.end(),
-        _ => {}
+    match picking {
+        Some(p) => editor_picker(state, p, action),
+        None => super::editing::update(state, action),
     }
 }
 
@@ -317,6 +297,7 @@ fn editor_picker(state: &mut State, mut p: Picker, action: Action) {
         Action::Back => return ed.picking = None,
         Action::Toggle => {
             if let Some(item) = items.get(p.selected) {
+                state.drafts.dirty = true;
                 match ed.themes.iter().position(|t| *t == item.id) {
                     Some(i) => {
                         ed.themes.remove(i);

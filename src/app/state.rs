@@ -9,10 +9,12 @@ use crate::dataset::{Dataset, Kind};
 use crate::notes::{NoteStore, Target};
 use crate::search::{Filters as SearchFilters, Hit, SearchIndex, Searcher};
 
-use super::editor::TextArea;
+use super::derived::{ListKey, NotesIndex};
+use super::drafts::Drafts;
+use super::editor::NoteText;
 use super::line_input::LineInput;
 use super::nav::{self, NavItem};
-use super::view::Tab;
+use super::view::{Entry, Tab};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +63,50 @@ pub struct Picker {
 /// The note editor: a new note for a target, or an existing note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
-    pub text: TextArea,
+    pub text: NoteText,
     pub target: Target,
     /// `Some(id)` when editing an existing note.
     pub note: Option<String>,
     pub themes: Vec<String>,
     /// The theme picker open over the editor (Ctrl-t), choosing `themes`.
     pub picking: Option<Picker>,
+    /// The text and themes as saved (empty for a new note): Esc closes
+    /// without asking while the editor still holds exactly these.
+    pub saved_text: String,
+    pub saved_themes: Vec<String>,
+    /// Esc on changed text asked: save, discard or keep editing?
+    pub closing: bool,
+}
+
+impl Editor {
+    /// An editor on `text`, whose saved version is `saved_text`.
+    pub fn new(target: Target, note: Option<String>, text: &str, themes: Vec<String>, saved_text: &str) -> Editor {
+        let saved_themes = if saved_text.is_empty() && note.is_none() {
+            Vec::new()
+        } else {
+            themes.clone()
+        };
+        Editor {
+            text: NoteText::from_text(text),
+            target,
+            note,
+            themes,
+            picking: None,
+            saved_text: saved_text.to_string(),
+            saved_themes,
+            closing: false,
+        }
+    }
+
+    /// Whether closing would lose anything: the text or themes differ from
+    /// what is saved (a new note: it has any text).
+    pub fn changed(&self) -> bool {
+        let text = self.text.text();
+        if self.note.is_none() {
+            return !text.trim().is_empty();
+        }
+        text.trim_end() != self.saved_text.trim_end() || self.themes != self.saved_themes
+    }
 }
 
 /// What a reader popup shows.
@@ -80,12 +119,25 @@ pub enum Readable {
 /// The overlay on top of the panes, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Search,
     Picker(Picker),
-    Reader { item: Readable, scroll: u16 },
+    Reader {
+        item: Readable,
+        scroll: u16,
+    },
     Editor(Editor),
-    ConfirmDelete { note: String },
+    ConfirmDelete {
+        note: String,
+        scroll: u16,
+    },
+    /// A draft left by an earlier session (the first of `State::drafts`'
+    /// offers): reopen, keep as a note, discard, or decide later.
+    DraftOffer {
+        scroll: u16,
+    },
 }
 
 /// The live search: its query, results and the selected result.
@@ -137,14 +189,31 @@ pub struct State {
     pub size: (u16, u16),
     pub quit: bool,
     pub(crate) searcher: Searcher,
+    /// The open editor's draft on disk and drafts offered back.
+    pub drafts: Drafts,
+    /// Derived once per change (see `derived`): the notes index and the
+    /// current list pane's entries with what they were computed from.
+    pub(crate) notes_index: NotesIndex,
+    pub(crate) list: Vec<Entry>,
+    pub(crate) list_key: Option<ListKey>,
+    /// Notes changed since the search index last took them in.
+    pub(crate) search_stale: bool,
 }
 
 impl State {
     pub fn new(ds: Arc<Dataset>, notes: NoteStore) -> State {
         let extra = crate::notes::to_search_docs(notes.notes(), &ds);
         let searcher = Searcher::new(SearchIndex::new(&ds, extra)).with_limit(200);
-        let status = notes.error().map(|e| format!("Notes are read-only: {e}"));
-        State {
+        let status = match notes.error() {
+            Some(e) => Some(format!("Notes are read-only: {e}")),
+            None if notes.read_only() => Some(format!(
+                "Notes are read-only: {} has no write permission; notes cannot be added, edited or deleted",
+                notes.path().display()
+            )),
+            None => None,
+        };
+        let drafts = Drafts::new(notes.path());
+        let mut state = State {
             ds,
             expanded: BTreeSet::new(),
             nav_selected: 0,
@@ -162,7 +231,15 @@ impl State {
             size: (80, 24),
             quit: false,
             searcher,
-        }
+            drafts,
+            notes_index: NotesIndex::default(),
+            list: Vec::new(),
+            list_key: None,
+            search_stale: false,
+        };
+        super::drafts::offer_orphans(&mut state);
+        super::derived::refresh(&mut state);
+        state
     }
 
     /// The visible navigator lines.
@@ -190,9 +267,26 @@ impl State {
         }
     }
 
-    /// Refresh the search index's note documents after notes change.
+    /// After notes change: refresh the derived views now, and mark the
+    /// search index's note documents stale. They are rebuilt when search is
+    /// next used ([`Self::ensure_search_index`]), so a save costs the same
+    /// whatever the number of notes and ten saves rebuild the index once.
     pub(crate) fn reindex_notes(&mut self) {
-        let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
-        self.searcher.set_extra(docs);
+        self.search_stale = true;
+        super::derived::refresh(self);
+    }
+
+    /// Rebuild the search index's note documents if notes changed since.
+    pub(crate) fn ensure_search_index(&mut self) {
+        if self.search_stale {
+            let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
+            self.searcher.set_extra(docs);
+            self.search_stale = false;
+        }
+    }
+
+    /// Whether the editor has changes not yet written to its draft.
+    pub fn draft_pending(&self) -> bool {
+        self.drafts.dirty && matches!(self.overlay, Some(Overlay::Editor(_)))
     }
 }

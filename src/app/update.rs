@@ -2,18 +2,29 @@
 //! Overlays take their actions first; otherwise the focused pane does.
 
 use super::action::Action;
+use super::derived::{self, current_entries};
 use super::layout::{self, areas, contains, pane_body, scroll_offset};
 use super::nav::{self, NavItem, Section};
 use super::state::{Focus, Overlay, Readable, State, TableCursor};
 use super::view::{self, Entry, PaneKind, tabs};
-use super::{jump, notes_ops, overlays};
+use super::{drafts, jump, notes_ops, overlays};
 
-/// Apply one action.
+/// Apply one action, then bring the derived views up to date.
 pub fn update(state: &mut State, action: Action) {
+    if matches!(state.overlay, Some(Overlay::Search)) || action == Action::OpenSearch {
+        // Notes saved since the last search are searchable from here on.
+        state.ensure_search_index();
+    }
+    apply(state, action);
+    derived::refresh(state);
+}
+
+fn apply(state: &mut State, action: Action) {
     match action {
-        Action::Quit => return state.quit = true,
+        Action::Quit => return quit(state),
         Action::Resize(w, h) => return state.size = (w, h),
         Action::Tick => return notes_ops::reload(state),
+        Action::Autosave => return drafts::autosave(state),
         _ => {}
     }
     if state.overlay.is_some() {
@@ -67,6 +78,16 @@ pub fn update(state: &mut State, action: Action) {
     }
 }
 
+/// Quit, keeping an open editor's text as a draft first. If the draft cannot
+/// be written the app stays open and says so; asking again quits anyway.
+fn quit(state: &mut State) {
+    if drafts::keep_for_later(state) || state.drafts.quit_armed {
+        state.quit = true;
+    } else {
+        state.drafts.quit_armed = true;
+    }
+}
+
 fn page(state: &State) -> i32 {
     i32::from(state.size.1.saturating_sub(6)).max(1)
 }
@@ -95,7 +116,7 @@ pub(crate) fn step(state: &mut State, d: i32) {
             state.table.row = clamp_add(state.table.row, d, len);
         }
         PaneKind::List => {
-            let len = view::entries(state).len();
+            let len = current_entries(state).len();
             state.list_selected = clamp_add(state.list_selected, d, len);
             state.highlight = None;
         }
@@ -180,8 +201,7 @@ fn select(state: &mut State) {
     if let PaneKind::Table(_) = view::pane_kind(state) {
         return show_caveat(state);
     }
-    let entries = view::entries(state);
-    let Some(entry) = entries.get(state.list_selected).cloned() else {
+    let Some(entry) = current_entries(state).get(state.list_selected).cloned() else {
         return;
     };
     match entry {
@@ -314,7 +334,7 @@ fn click(state: &mut State, x: u16, y: u16) {
     if view::pane_kind(state) == PaneKind::List && contains(body, x, y) {
         let h = layout::list_height(body);
         let i = scroll_offset(state.list_selected, h) + usize::from(y - body.y);
-        if y < body.y + h && i < view::entries(state).len() {
+        if y < body.y + h && i < current_entries(state).len() {
             state.list_selected = i;
         }
     }

@@ -192,28 +192,28 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
     }
 }
 
-/// Notes attached to an item (all notes for the Notes section), newest first,
-/// through the theme filter.
+/// Notes attached to an item (all notes for the Notes section; an LA's
+/// include its centres', wards' and passages'), newest first, through the
+/// theme filter. Read from the notes index (built afresh only when stale).
 fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
-    use crate::notes::Target;
-    let mut notes: Vec<_> = state
-        .notes
-        .notes()
+    if !state.filters.kinds.is_empty() && !state.filters.kinds.contains(&Kind::Note) {
+        return Vec::new();
+    }
+    let fresh;
+    let index = if state.notes_index.is_current(&state.notes) {
+        &state.notes_index
+    } else {
+        fresh = super::derived::NotesIndex::build(&state.notes, &state.ds);
+        &fresh
+    };
+    let notes = state.notes.notes();
+    index
+        .for_item(item)
         .iter()
-        .filter(|n| match (item, &n.target) {
-            (NavItem::Section(Section::Notes), _) => true,
-            (NavItem::La(id), Target::La(t)) => id == t,
-            (NavItem::La(id), Target::Centre(c)) => state.ds.centre(c).is_some_and(|c| &c.la == id),
-            (NavItem::La(id), Target::Ward(w)) => state.ds.ward(w).is_some_and(|w| &w.la == id),
-            (NavItem::La(id), Target::Passage(p)) => state.ds.passage(p).is_some_and(|p| p.las.contains(id)),
-            (NavItem::Centre(id), Target::Centre(t)) | (NavItem::Ward(id), Target::Ward(t)) => id == t,
-            _ => false,
-        })
+        .map(|&i| &notes[i])
         .filter(|n| state.filters.themes.is_empty() || n.themes.iter().any(|t| state.filters.themes.contains(t)))
-        .filter(|_| state.filters.kinds.is_empty() || state.filters.kinds.contains(&Kind::Note))
-        .collect();
-    notes.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
-    notes.into_iter().map(|n| Entry::Note(n.id.clone())).collect()
+        .map(|n| Entry::Note(n.id.clone()))
+        .collect()
 }
 
 /// The tab row's titles for a pane `width` cells wide: every title in full

@@ -33,6 +33,9 @@ pub enum NotesError {
         .lock.display(), .waited.as_secs()
     )]
     LockTimeout { lock: PathBuf, waited: Duration },
+    /// The notes file has no write permission: it is never replaced.
+    #[error("{}: the notes file is read-only (no write permission); nothing was saved and the file was left untouched", .file.display())]
+    ReadOnly { file: PathBuf },
     /// No note has this id (it may have been deleted elsewhere).
     #[error("no note with id `{id}`")]
     NotFound { id: String },

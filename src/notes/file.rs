@@ -46,7 +46,8 @@ impl Paths {
     }
 }
 
-fn sibling(file: &Path, suffix: &str) -> PathBuf {
+/// `file` with `suffix` appended to its name: `notes.ron` -> `notes.ron.lock`.
+pub(crate) fn sibling(file: &Path, suffix: &str) -> PathBuf {
     let mut s = file.as_os_str().to_os_string();
     s.push(suffix);
     PathBuf::from(s)
@@ -84,21 +85,72 @@ pub(crate) fn stat(path: &Path) -> Result<Option<Stamp>, NotesError> {
     }
 }
 
+/// The largest notes file casebook reads: far beyond any real notebook
+/// (20,000 notes are about 6 MB), small enough to never exhaust memory.
+pub const MAX_NOTES_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The file's bytes and the stamp of exactly that version; `None` when it does not exist.
 pub(crate) fn read(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, NotesError> {
-    let mut f = match File::open(path) {
+    read_limited(path, MAX_NOTES_BYTES)
+}
+
+/// [`read`] with a size limit. Only regular files are read: a directory,
+/// device (`/dev/zero`), pipe or socket is refused before any byte is read
+/// (opening is non-blocking, so a pipe without a writer cannot hang us).
+pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Option<(Vec<u8>, Stamp)>, NotesError> {
+    let refuse = |why: String| Err(NotesError::io(path, "read", std::io::Error::other(why)));
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let f = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(NotesError::io(path, "read", e)),
     };
     let meta = f.metadata().map_err(|e| NotesError::io(path, "read", e))?;
     if meta.is_dir() {
-        let e = std::io::Error::other("it is a directory");
-        return Err(NotesError::io(path, "read", e));
+        return refuse("it is a directory, not a notes file".into());
+    }
+    if !meta.is_file() {
+        return refuse("it is not a regular file (a device, pipe or socket); give a notes file".into());
+    }
+    if meta.len() > limit {
+        return refuse(format!(
+            "it is {} MB, larger than the {} MB casebook reads",
+            meta.len() / (1024 * 1024),
+            limit / (1024 * 1024)
+        ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    f.read_to_end(&mut bytes).map_err(|e| NotesError::io(path, "read", e))?;
+    // `take` guards against a file that grows while it is read.
+    f.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| NotesError::io(path, "read", e))?;
+    if bytes.len() as u64 > limit {
+        return refuse(format!("it grew past the {} MB casebook reads", limit / (1024 * 1024)));
+    }
     Ok(Some((bytes, Stamp::of(&meta))))
+}
+
+/// Why the existing file at `path` must not be replaced: it has no write
+/// permission. Checked by mode bits (which also stop root, who could
+/// otherwise replace it) and, on Unix, by `access(W_OK)` for files owned by
+/// someone else.
+pub(crate) fn write_protected(path: &Path) -> bool {
+    let Ok(meta) = fs::metadata(path) else { return false };
+    if meta.permissions().readonly() {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(c) = std::ffi::CString::new(path.as_os_str().as_bytes()) {
+            // SAFETY: `c` is a valid NUL-terminated path for the call's duration.
+            return unsafe { libc::access(c.as_ptr(), libc::W_OK) } != 0;
+        }
+    }
+    false
 }
 
 /// The writers' lock, held until dropped.
@@ -139,32 +191,61 @@ pub(crate) fn lock(paths: &Paths, wait: Duration) -> Result<Lock, NotesError> {
     }
 }
 
-/// Replace the notes file with `text`, keeping `previous` (the good version
-/// just read, if any) as the backup. Call with the lock held. Returns the
-/// stamp of the new file.
-pub(crate) fn replace(paths: &Paths, previous: Option<&[u8]>, text: &str) -> Result<Stamp, NotesError> {
+/// Replace the notes file with `text`, keeping the version it replaces
+/// (a good one: callers only save over a file that parsed) as the backup.
+/// Call with the lock held. Returns the stamp of the new file.
+pub(crate) fn replace(paths: &Paths, text: &[u8]) -> Result<Stamp, NotesError> {
     remove_stale_temporaries(paths);
     let perms = fs::metadata(&paths.file).ok().map(|m| m.permissions());
-    if let Some(prev) = previous {
-        let tmp = paths.tmp(&paths.bak);
-        write_synced(&tmp, prev, perms.as_ref())
-            .and_then(|_| fs::rename(&tmp, &paths.bak).map_err(|e| NotesError::io(&paths.bak, "replace", e)))
-            .inspect_err(|_| {
-                let _ = fs::remove_file(&tmp);
-            })?;
+    if perms.is_some() {
+        backup(paths, perms.as_ref())?;
     }
-    let tmp = paths.tmp(&paths.file);
-    let stamp = write_synced(&tmp, text.as_bytes(), perms.as_ref())
-        .and_then(|stamp| {
-            fs::rename(&tmp, &paths.file)
-                .map(|_| stamp)
-                .map_err(|e| NotesError::io(&paths.file, "replace", e))
-        })
-        .inspect_err(|_| {
-            let _ = fs::remove_file(&tmp);
-        })?;
+    let stamp = replace_with(&paths.file, &paths.tmp(&paths.file), text, perms.as_ref())?;
     sync_dir(&paths.dir);
     Ok(stamp)
+}
+
+/// `<file>.bak` becomes the current file. A hard link costs nothing
+/// whatever the size (saves replace the notes file by rename, so the linked
+/// version is never changed again); where links are not supported, a copy.
+fn backup(paths: &Paths, perms: Option<&fs::Permissions>) -> Result<(), NotesError> {
+    let tmp = paths.tmp(&paths.bak);
+    let _ = fs::remove_file(&tmp);
+    let made = fs::hard_link(&paths.file, &tmp).or_else(|_| {
+        let bytes = fs::read(&paths.file)?;
+        write_synced(&tmp, &bytes, perms).map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok::<(), std::io::Error>(())
+    });
+    let result = made
+        .and_then(|_| fs::rename(&tmp, &paths.bak))
+        .map_err(|e| NotesError::io(&paths.bak, "replace", e));
+    // Renaming a link onto another link of the same file (a save killed
+    // after its backup) succeeds without removing the source.
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
+/// Durably replace any one file (a draft) with `bytes`: temporary file
+/// beside it, `sync_all`, rename, directory sync. New files are private.
+pub(crate) fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), NotesError> {
+    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    replace_with(path, &tmp, bytes, None)?;
+    if let Some(dir) = path.parent() {
+        sync_dir(dir);
+    }
+    Ok(())
+}
+
+fn replace_with(path: &Path, tmp: &Path, bytes: &[u8], perms: Option<&fs::Permissions>) -> Result<Stamp, NotesError> {
+    write_synced(tmp, bytes, perms)
+        .and_then(|stamp| {
+            fs::rename(tmp, path)
+                .map(|_| stamp)
+                .map_err(|e| NotesError::io(path, "replace", e))
+        })
+        .inspect_err(|_| {
+            let _ = fs::remove_file(tmp);
+        })
 }
 
 /// Write a new file, flushed to disk, with the given permissions (new files
@@ -232,9 +313,9 @@ mod tests {
         fs::write(dir.path().join("notes.ron.tmp-99999"), "half").unwrap();
         fs::write(dir.path().join("notes.ron.tmp-keep.ron"), "not ours").unwrap();
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, None, "one").unwrap();
+        replace(&paths, b"one").unwrap();
         assert!(!paths.bak.exists());
-        let stamp = replace(&paths, Some(b"one"), "two").unwrap();
+        let stamp = replace(&paths, b"two").unwrap();
         assert_eq!(fs::read_to_string(&paths.file).unwrap(), "two");
         assert_eq!(fs::read_to_string(&paths.bak).unwrap(), "one");
         assert_eq!(stat(&paths.file).unwrap(), Some(stamp));
@@ -271,7 +352,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("real/notes.ron"), dir.path().join("link.ron")).unwrap();
         let paths = Paths::new(&dir.path().join("link.ron"));
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, Some(b"old"), "new").unwrap();
+        replace(&paths, b"new").unwrap();
         assert!(
             fs::symlink_metadata(dir.path().join("link.ron"))
                 .unwrap()

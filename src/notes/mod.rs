@@ -10,7 +10,10 @@
 //!
 //! - `<file>.lock`: an empty lock file, created once and never replaced or
 //!   deleted, that serialises writers (an advisory `flock`-style lock);
-//! - `<file>.bak`: the previous good version, refreshed before every save;
+//! - `<file>.bak`: the previous good version, refreshed before every save
+//!   (a hard link to the replaced file where the file system allows, so it
+//!   costs nothing whatever the size);
+//! - `<file>.drafts/`: the text of open note editors ([`drafts`](DraftDir));
 //! - `<file>.tmp-<pid>`: a save in progress (left behind only by a killed
 //!   writer; the next save removes it).
 //!
@@ -34,6 +37,10 @@
 //! complete. Readers ([`NoteStore::open`], [`NoteStore::reload`]) need no lock
 //! because the file is only ever replaced by rename.
 //!
+//! A file without write permission is never replaced either
+//! ([`NoteStore::read_only`], [`NotesError::ReadOnly`]), and the reader
+//! refuses anything but a regular file of at most [`MAX_NOTES_BYTES`].
+//!
 //! A file that does not parse is never overwritten: [`NoteStore::error`]
 //! reports it and every mutation fails until someone fixes the file by hand
 //! (the next mutation or reload that finds it valid clears the error).
@@ -46,6 +53,8 @@
 //! [`newest_first`] need no dataset. Checking that a note's target and theme
 //! ids exist is the caller's job (the CLI does; the store accepts any id).
 
+mod codec;
+mod drafts;
 mod error;
 mod export;
 mod file;
@@ -54,8 +63,10 @@ mod search_docs;
 mod store;
 mod time;
 
+pub use drafts::{Draft, DraftDir, DraftSlot};
 pub use error::NotesError;
 pub use export::{export_csv, export_markdown, note_source, target_las, target_title};
+pub use file::MAX_NOTES_BYTES;
 pub use model::{Note, Target, newest_first};
 pub use search_docs::to_search_docs;
 pub use store::{LOCK_WAIT, NoteStore, default_path, resolve_path};

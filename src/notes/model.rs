@@ -131,6 +131,9 @@ pub(crate) fn parse_notes(bytes: &[u8], file: &Path) -> Result<Vec<Note>, NotesE
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    if let Some(notes) = super::codec::decode(text) {
+        return Ok(notes);
+    }
     ron::from_str::<Vec<Note>>(text)
         .map_err(|e| located(e.span.start.line.max(1), e.span.start.col.max(1), e.code.to_string()))
 }
@@ -141,23 +144,14 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
     (line, col)
 }
 
-/// The notes as the text of a notes file: a header comment, then pretty RON
-/// with multi-line text written as multi-line strings. The result is checked
-/// to read back to exactly `notes` (falling back to escaped strings), so a
-/// file casebook writes always parses.
+/// The notes as the text of a notes file: a header comment, then one note
+/// per line with escaped strings (see [`codec`](super::codec)): plain RON
+/// that the `ron` crate reads too, and that casebook reads back fast.
 pub(crate) fn to_ron(notes: &[Note]) -> Result<String, NotesError> {
-    let mut last = String::new();
-    for escape in [false, true] {
-        let config = ron::ser::PrettyConfig::new().escape_strings(escape);
-        let body = ron::ser::to_string_pretty(notes, config).map_err(|e| NotesError::Serialize(e.to_string()))?;
-        let text = format!("{HEADER}{body}\n");
-        match ron::from_str::<Vec<Note>>(&text) {
-            Ok(back) if back == notes => return Ok(text),
-            Ok(_) => last = "the notes do not read back the same".into(),
-            Err(e) => last = e.to_string(),
-        }
-    }
-    Err(NotesError::Serialize(last))
+    let mut text = String::with_capacity(HEADER.len() + notes.len() * 256);
+    text.push_str(HEADER);
+    super::codec::encode(&mut text, notes);
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! [`NoteStore`]: the notes in memory, kept in step with the notes file.
 //! See the [module docs](super) for what one save does and why.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -38,6 +40,14 @@ pub struct NoteStore {
     /// The version of the file `notes` reflects (`None`: no file).
     seen: Option<Stamp>,
     lock_wait: Duration,
+    /// Position of each note in `notes` by id, built on the first lookup
+    /// (a command-line save never needs it).
+    by_id: OnceCell<HashMap<String, usize>>,
+    /// Bumped whenever `notes` changes, so views derived from them know
+    /// when to recompute.
+    generation: u64,
+    /// The file exists without write permission: never replaced.
+    read_only: bool,
 }
 
 impl NoteStore {
@@ -51,6 +61,9 @@ impl NoteStore {
             error: None,
             seen: None,
             lock_wait: LOCK_WAIT,
+            by_id: OnceCell::new(),
+            generation: 0,
+            read_only: false,
         };
         let _ = store.read_now();
         store
@@ -84,7 +97,22 @@ impl NoteStore {
 
     /// A note by id.
     pub fn get(&self, id: &str) -> Option<&Note> {
-        self.notes.iter().find(|n| n.id == id)
+        let by_id = self
+            .by_id
+            .get_or_init(|| self.notes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect());
+        by_id.get(id).map(|&i| &self.notes[i])
+    }
+
+    /// Changes whenever the notes change (a save, or a reload that found
+    /// new notes): derived views compare it to know when to recompute.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// True when the notes file exists but has no write permission. Such a
+    /// file is never replaced: every change fails with [`NotesError::ReadOnly`].
+    pub fn read_only(&self) -> bool {
+        self.read_only
     }
 
     /// Why the file could not be read, if it could not. While it is set the
@@ -165,6 +193,11 @@ impl NoteStore {
     /// cannot be read at all (permissions, a directory): `Err` on every call.
     pub fn reload(&mut self) -> Result<bool, NotesError> {
         let now = file::stat(&self.path)?;
+        let was_read_only = self.read_only;
+        self.read_only = now.is_some() && file::write_protected(&self.path);
+        if was_read_only != self.read_only {
+            return self.read_now().map(|_| true);
+        }
         if now.is_some() && now == self.seen {
             return Ok(false);
         }
@@ -197,45 +230,87 @@ impl NoteStore {
             },
         };
         let changed = had_error || notes != self.notes;
-        self.notes = notes;
+        if changed {
+            self.set_notes(notes);
+        }
         self.seen = seen;
         self.error = None;
+        self.read_only = seen.is_some() && file::write_protected(&self.path);
         Ok(changed)
     }
 
-    /// One save: lock, re-read, apply `op` to what was read, back up, replace.
+    fn set_notes(&mut self, notes: Vec<Note>) {
+        self.by_id = OnceCell::new();
+        self.notes = notes;
+        self.generation += 1;
+    }
+
+    /// One save: lock, re-read (unless the file is the version already in
+    /// memory), apply `op`, back up, replace.
     fn mutate<R>(&mut self, op: impl FnOnce(&mut Vec<Note>) -> Result<R, NotesError>) -> Result<R, NotesError> {
         let paths = Paths::new(&self.path);
         let _lock = file::lock(&paths, self.lock_wait)?;
-        let read = file::read(&paths.file).inspect_err(|e| self.error = Some(e.clone()))?;
-        let (mut notes, previous, read_stamp) = match read {
-            None => (Vec::new(), None, None),
-            Some((bytes, stamp)) => match parse_notes(&bytes, &self.path) {
-                Ok(notes) => (notes, Some(bytes), Some(stamp)),
-                Err(e) => {
-                    let e = self.with_backup(e);
-                    self.error = Some(e.clone());
-                    self.seen = Some(stamp);
-                    return Err(e);
-                }
-            },
+        if file::write_protected(&paths.file) {
+            self.read_only = true;
+            return Err(NotesError::ReadOnly {
+                file: self.path.clone(),
+            });
+        }
+        self.read_only = false;
+        let now = file::stat(&paths.file).inspect_err(|e| self.error = Some(e.clone()))?;
+        let fresh = self.error.is_none() && now.is_some() && now == self.seen;
+        let mut notes = if fresh {
+            // Nobody wrote since we read it: what we hold is the file.
+            std::mem::take(&mut self.notes)
+        } else {
+            match file::read(&paths.file).inspect_err(|e| self.error = Some(e.clone()))? {
+                None => Vec::new(),
+                Some((bytes, stamp)) => match parse_notes(&bytes, &self.path) {
+                    Ok(notes) => {
+                        self.seen = Some(stamp);
+                        notes
+                    }
+                    Err(e) => {
+                        let e = self.with_backup(e);
+                        self.error = Some(e.clone());
+                        self.seen = Some(stamp);
+                        return Err(e);
+                    }
+                },
+            }
         };
         self.error = None;
-        let unchanged = notes.clone();
         let result = match op(&mut notes) {
             Ok(r) => r,
             Err(e) => {
-                // Nothing to write, but what was read is the freshest view.
-                self.notes = unchanged;
-                self.seen = read_stamp;
+                // Nothing to write (ops change nothing when they fail), but
+                // what was read is the freshest view.
+                self.restore(notes, fresh);
                 return Err(e);
             }
         };
-        let text = to_ron(&notes)?;
-        let stamp = file::replace(&paths, previous.as_deref(), &text)?;
-        self.notes = notes;
-        self.seen = Some(stamp);
-        Ok(result)
+        let written = to_ron(&notes).and_then(|text| file::replace(&paths, text.as_bytes()));
+        match written {
+            Ok(stamp) => {
+                self.set_notes(notes);
+                self.seen = Some(stamp);
+                Ok(result)
+            }
+            Err(e) => {
+                // The file still holds what was read, without this change.
+                let _ = self.read_now();
+                Err(e)
+            }
+        }
+    }
+
+    /// Keep `notes` (unchanged by a failed op) as the in-memory list.
+    fn restore(&mut self, notes: Vec<Note>, fresh: bool) {
+        if fresh {
+            self.notes = notes;
+        } else if notes != self.notes {
+            self.set_notes(notes);
+        }
     }
 
     fn with_backup(&self, e: NotesError) -> NotesError {

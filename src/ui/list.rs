@@ -9,12 +9,13 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use super::{Theme, clip, sanitize};
 use crate::app::State;
+use crate::app::derived::current_entries;
 use crate::app::layout::{list_height, scroll_offset};
-use crate::app::view::{Entry, entries};
+use crate::app::view::Entry;
 use crate::dataset::{Area, format_number, profile};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
-    let list = entries(state);
+    let list = current_entries(state);
     if list.is_empty() {
         let msg = if state.filters.is_empty() {
             "Nothing here."
@@ -26,14 +27,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
     }
     let h = list_height(area);
     let list_area = clip(Rect::new(area.x, area.y, area.width, h), area);
+    let selected = state.list_selected.min(list.len() - 1);
+    // Only the rows on screen are built: a list of 20,000 notes costs what
+    // a screenful does.
+    let offset = scroll_offset(selected, h);
     let items: Vec<ListItem> = list
         .iter()
+        .skip(offset)
+        .take(usize::from(h))
         .map(|e| ListItem::new(entry_line(state, e, theme)))
         .collect();
-    let selected = state.list_selected.min(list.len() - 1);
-    let mut ls = ListState::default()
-        .with_selected(Some(selected))
-        .with_offset(scroll_offset(selected, h));
+    let mut ls = ListState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(
         List::new(items).highlight_style(theme.selected(focused)),
         list_area,

@@ -77,7 +77,10 @@ fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
                 picker::render(frame, area, state, p, theme);
             }
         }
-        Some(Overlay::ConfirmDelete { note }) => editor::render_confirm(frame, area, state, note, theme),
+        Some(Overlay::ConfirmDelete { note, scroll }) => {
+            editor::render_confirm(frame, area, state, note, *scroll, theme)
+        }
+        Some(Overlay::DraftOffer { scroll }) => editor::render_offer(frame, area, state, *scroll, theme),
     }
 }
 
