@@ -131,7 +131,7 @@ fn touches(p: &Passage, area: &Area) -> bool {
         Area::Ward(id) => p.wards.iter().any(|w| w == id),
         Area::Gb => false,
     };
-    named || p.refs.iter().any(|r| r.area.as_ref() == Some(area))
+    named || p.table_refs().any(|r| r.area.as_ref() == Some(area))
 }
 
 /// The entries of the current list-like pane.

@@ -127,7 +127,7 @@ fn grouped(passages: &[&Passage]) -> Value {
 fn caveats(ds: &Dataset, passages: &[&Passage], area: &Area) -> Value {
     let mut out: Vec<&Passage> = passages.iter().copied().filter(|p| p.kind == Kind::Caveat).collect();
     for p in ds.passages.iter().filter(|p| p.kind == Kind::Caveat) {
-        if p.refs.iter().any(|r| r.area.as_ref() == Some(area)) && !out.iter().any(|q| q.id == p.id) {
+        if p.table_refs().any(|r| r.area.as_ref() == Some(area)) && !out.iter().any(|q| q.id == p.id) {
             out.push(p);
         }
     }

@@ -9,6 +9,7 @@ mod profile;
 mod query;
 mod tables;
 mod validate;
+mod validate_caveats;
 
 pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
 pub use model::*;

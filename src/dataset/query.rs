@@ -94,14 +94,14 @@ impl Dataset {
     }
     pub fn passages_for_ward<'a>(&'a self, ward: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.passages.iter().filter(move |p| {
-            p.wards.iter().any(|w| w == ward) || p.refs.iter().any(|r| r.area == Some(Area::Ward(ward.to_string())))
+            p.wards.iter().any(|w| w == ward) || p.table_refs().any(|r| r.area == Some(Area::Ward(ward.to_string())))
         })
     }
     /// Caveats touching a table, optionally one row of it.
     pub fn caveats_for_table<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.passages
             .iter()
-            .filter(move |p| p.kind == Kind::Caveat && p.refs.iter().any(|r| r.table == table))
+            .filter(move |p| p.kind == Kind::Caveat && p.table_refs().any(|r| r.table == table))
     }
     /// Every (table, row) that describes an area.
     pub fn rows_for<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = (&'a Table, &'a Row)> + 'a {

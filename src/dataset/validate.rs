@@ -139,9 +139,6 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
         {
             bad("id", &p.id, format!("text contains control character {c:?}"));
         }
-        if p.kind == Kind::Caveat && p.refs.is_empty() {
-            bad("id", &p.id, "a caveat must name at least one table in `refs`".into());
-        }
         if p.kind == Kind::SurveyFigure && p.figure.is_none() {
             bad("id", &p.id, "a survey-figure passage needs a `figure`".into());
         }
@@ -164,6 +161,11 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
                 }
             }
         }
+    }
+    // Caveat and milestone fields are checked in their own module.
+    for e in super::validate_caveats::check(ds) {
+        let id = &ds.passages[e.passage].id;
+        r.at(o.passages[e.passage], e.field, &e.needle, format!("passage `{id}`: {}", e.message));
     }
     if r.errors.is_empty() {
         Ok(())

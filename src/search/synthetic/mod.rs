@@ -225,6 +225,10 @@ fn passage(rng: &mut Rng, ds: &Dataset, centres_of: &[Vec<usize>], wards_of: &[V
         },
         refs: Vec::new(),
         figure,
+        caveat: None,
+        about: Vec::new(),
+        stores: None,
+        date: None,
     }
 }
 

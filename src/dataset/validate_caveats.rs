@@ -1,0 +1,195 @@
+//! Validation of the fields that only some kinds carry: a caveat's kind,
+//! its `about` targets (passages, source sections, tables) and what casebook
+//! stores; a milestone's date. Every problem is returned with the passage it
+//! belongs to, so the caller can locate it in its file.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{About, CaveatKind, Dataset, Date, Document, Kind, Passage, Table, TableRef};
+
+/// One problem: the passage's index, the field to point at, a needle to
+/// find in the file near it, and the message.
+pub(super) struct Problem {
+    pub passage: usize,
+    pub field: &'static str,
+    pub needle: String,
+    pub message: String,
+}
+
+/// Check every passage's caveat and milestone fields.
+pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
+    let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
+    let docs: HashMap<&str, Document> = ds.passages.iter().map(|p| (p.id.as_str(), p.source.doc)).collect();
+    let sections: HashSet<(Document, &str)> = ds
+        .passages
+        .iter()
+        .map(|p| (p.source.doc, p.source.section.as_str()))
+        .collect();
+    let mut out = Vec::new();
+    for (i, p) in ds.passages.iter().enumerate() {
+        let mut bad = |field: &'static str, needle: &str, message: String| {
+            out.push(Problem {
+                passage: i,
+                field,
+                needle: needle.to_string(),
+                message,
+            })
+        };
+        if p.kind == Kind::Caveat {
+            caveat(p, &tables, &docs, &sections, &mut bad);
+        } else if p.caveat.is_some() || !p.about.is_empty() || p.stores.is_some() {
+            bad("id", &p.id, "only a caveat has `caveat`, `about` or `stores`".into());
+        }
+        match (&p.date, p.kind == Kind::Milestone) {
+            (None, true) => bad("id", &p.id, "a milestone needs a `date`".into()),
+            (Some(_), false) => bad("id", &p.id, "only a milestone has a `date`".into()),
+            (Some(d), true) => {
+                if let Err(m) = check_date(d) {
+                    bad("from", &d.from, m);
+                }
+            }
+            (None, false) => {}
+        }
+    }
+    out
+}
+
+fn caveat(
+    p: &Passage,
+    tables: &HashMap<&str, &Table>,
+    docs: &HashMap<&str, Document>,
+    sections: &HashSet<(Document, &str)>,
+    bad: &mut impl FnMut(&'static str, &str, String),
+) {
+    let Some(kind) = p.caveat else {
+        return bad(
+            "id",
+            &p.id,
+            "a caveat needs `caveat:` (TableInternal, TextAgainstTable, TextAgainstText or InterimAgainstBaseline)".into(),
+        );
+    };
+    if p.stores.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        bad("id", &p.id, "a caveat must say what casebook `stores`".into());
+    }
+    if !p.refs.is_empty() {
+        bad("id", &p.id, "a caveat names its tables in `about`, not `refs`".into());
+    }
+    let (mut n_tables, mut n_text) = (0, 0);
+    let mut in_docs = HashSet::new();
+    for a in &p.about {
+        match a {
+            About::Passage(id) => {
+                n_text += 1;
+                match docs.get(id.as_str()) {
+                    None => bad("about", id, format!("is about unknown passage `{id}`")),
+                    Some(_) if id == &p.id => bad("about", id, "a caveat cannot be about itself".into()),
+                    Some(d) => {
+                        in_docs.insert(*d);
+                    }
+                }
+            }
+            About::Section { document, section } => {
+                n_text += 1;
+                in_docs.insert(*document);
+                if !sections.contains(&(*document, section.as_str())) {
+                    bad(
+                        "section",
+                        section,
+                        format!("is about section `{section}` of the {document:?} document, which no passage comes from"),
+                    );
+                }
+            }
+            About::Table(t) => {
+                n_tables += 1;
+                if let Some(m) = check_table_ref(t, tables) {
+                    bad("table", &t.table, m);
+                }
+            }
+        }
+    }
+    let wants = match kind {
+        CaveatKind::TableInternal if n_tables == 0 => Some("a table-internal caveat is about at least one table"),
+        CaveatKind::TextAgainstTable if n_tables == 0 || n_text == 0 => {
+            Some("a text-against-table caveat is about at least one table and one passage or section")
+        }
+        CaveatKind::TextAgainstText if n_text < 2 => {
+            Some("a text-against-text caveat is about at least two passages or sections")
+        }
+        CaveatKind::InterimAgainstBaseline if in_docs.len() < 2 => {
+            Some("an interim-against-baseline caveat is about passages or sections of both documents")
+        }
+        _ => None,
+    };
+    if let Some(m) = wants {
+        bad("id", &p.id, m.into());
+    }
+}
+
+/// Why a table reference does not resolve, if it does not.
+pub(super) fn check_table_ref(tr: &TableRef, tables: &HashMap<&str, &Table>) -> Option<String> {
+    let Some(t) = tables.get(tr.table.as_str()) else {
+        return Some(format!("unknown table `{}`", tr.table));
+    };
+    if let Some(area) = &tr.area
+        && !t.rows.iter().any(|row| &row.area == area)
+    {
+        return Some(format!("table {} has no row for {area:?}", t.id));
+    }
+    if tr.column.is_some_and(|c| c >= t.columns.len()) {
+        return Some(format!("table {} has only {} columns", t.id, t.columns.len()));
+    }
+    None
+}
+
+/// A date is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a period ends no earlier
+/// than it starts.
+fn check_date(d: &Date) -> Result<(), String> {
+    for s in std::iter::once(&d.from).chain(&d.to) {
+        if !is_date(s) {
+            return Err(format!("expected a date like `2009`, `2009-01` or `2009-01-31`, found `{s}`"));
+        }
+    }
+    if let Some(to) = &d.to
+        && to < &d.from
+    {
+        return Err(format!("the period ends ({to}) before it starts ({})", d.from));
+    }
+    if d.printed.trim().is_empty() {
+        return Err("a date needs `printed`: the date in the source's words".into());
+    }
+    Ok(())
+}
+
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let month_ok = |p: &str| digits(p, 2) && (1..=12).contains(&p.parse::<u32>().unwrap_or(0));
+    let day_ok = |p: &str| digits(p, 2) && (1..=31).contains(&p.parse::<u32>().unwrap_or(0));
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && month_ok(m),
+        [y, m, d] => digits(y, 4) && month_ok(m) && day_ok(d),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_partial_iso() {
+        for ok in ["2009", "2009-01", "2009-12-31"] {
+            assert!(is_date(ok), "{ok}");
+        }
+        for bad in ["09", "2009-13", "2009-1", "January 2009", "2009-01-32", ""] {
+            assert!(!is_date(bad), "{bad}");
+        }
+        let d = Date {
+            from: "2009-12".into(),
+            to: Some("2009-11".into()),
+            printed: "x".into(),
+        };
+        assert!(check_date(&d).is_err());
+    }
+}
