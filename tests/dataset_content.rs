@@ -151,7 +151,7 @@ fn every_la_bid_review_has_every_section() {
             assert!(
                 ds.passages
                     .iter()
-                    .any(|p| p.source.section == want && p.las.iter().any(|l| l == la)),
+                    .any(|p| p.section == want && p.las.iter().any(|l| l == la)),
                 "no passage for {want}"
             );
         }
@@ -231,7 +231,7 @@ fn every_theme_is_used_and_every_passage_is_well_formed() {
     }
     for p in &ds.passages {
         assert!(!p.themes.is_empty(), "{} has no theme", p.id);
-        assert!(!p.source.section.trim().is_empty(), "{} has no source section", p.id);
+        assert!(!p.section.trim().is_empty(), "{} has no source section", p.id);
         assert!(
             !p.title
                 .chars()
@@ -289,7 +289,7 @@ fn the_glossary_expands_abbreviations_and_coverage_spans_both_sources() {
     let interim = ds
         .passages
         .iter()
-        .filter(|p| p.source.doc == casebook::dataset::Doc::Interim)
+        .filter(|p| p.document == casebook::dataset::Document::Interim)
         .count();
     assert!(interim >= 50);
     for k in [

@@ -63,6 +63,9 @@ fn search_then_enter_jumps_to_the_passage() {
     tmux.cmd(&["send-keys", "-t", "e2e", "/"]);
     tmux.wait_for("Search everything");
     tmux.cmd(&["send-keys", "-t", "e2e", "-l", "'Baytree"]);
+    // Wait for the whole query to be typed, then for its result: a prefix
+    // such as 'Ba can already list the passage further down.
+    tmux.wait_for("/ 'Baytree");
     let results = tmux.wait_for("The Baytree Centre");
     assert!(results.contains("/ 'Baytree"), "{results}");
     tmux.cmd(&["send-keys", "-t", "e2e", "Enter"]);

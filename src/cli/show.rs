@@ -100,11 +100,11 @@ fn show_ward(ds: &Dataset, id: &str) -> Result<Value, CliError> {
 
 fn passage_json(p: &Passage) -> Value {
     json!({"id": p.id, "kind": p.kind.as_str(), "title": p.title, "text": p.text, "themes": p.themes,
-        "source": format!("{}, {}", doc_name(p), p.source.section)})
+        "source": format!("{}, {}", doc_name(p), p.section)})
 }
 
 pub(crate) fn doc_name(p: &Passage) -> &'static str {
-    match p.source.doc {
+    match p.document {
         crate::dataset::Doc::Baseline => "Baseline report",
         crate::dataset::Doc::Interim => "Interim summary",
     }

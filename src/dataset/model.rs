@@ -195,15 +195,6 @@ impl Document {
     }
 }
 
-/// Where in the sources a passage comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRef {
-    pub doc: Document,
-    /// e.g. "Appendix B, Lambeth" or "Partnership working".
-    pub section: String,
-}
-
 /// A pointer from a passage (usually a caveat) into a table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -320,7 +311,14 @@ pub struct Passage {
     pub text: String,
     /// Theme ids; at least one.
     pub themes: Vec<String>,
-    pub source: SourceRef,
+    /// The source document it comes from (a source filter selects on it).
+    pub document: Document,
+    /// The document's chapter, e.g. "2 The pilot local authorities and
+    /// children's centres", "Appendix B Review of local authority bids", or
+    /// for the interim summary its top-level heading, e.g. "Pilot delivery".
+    pub chapter: String,
+    /// The section within the chapter, e.g. "Appendix B, Lambeth: Training".
+    pub section: String,
     /// Tables, rows or cells it refers to (every caveat has at least one).
     #[serde(default)]
     pub refs: Vec<TableRef>,
@@ -342,6 +340,15 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// "Baseline report, 2.4 The socio-economic …": where it comes from.
+    pub fn source_label(&self) -> String {
+        let section = self.section.trim();
+        if section.is_empty() {
+            self.document.label().to_string()
+        } else {
+            format!("{}, {section}", self.document.label())
+        }
+    }
     /// Every table reference of the passage: its `refs` and, for a caveat,
     /// the tables it is about.
     pub fn table_refs(&self) -> impl Iterator<Item = &TableRef> + '_ {

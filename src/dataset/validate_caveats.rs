@@ -1,4 +1,5 @@
-//! Validation of the fields that only some kinds carry: a caveat's kind,
+//! Validation of a passage's place in its source (chapter and section) and
+//! of the fields that only some kinds carry: a caveat's kind,
 //! its `about` targets (passages, source sections, tables) and what casebook
 //! stores; a milestone's date. Every problem is returned with the passage it
 //! belongs to, so the caller can locate it in its file.
@@ -19,11 +20,11 @@ pub(super) struct Problem {
 /// Check every passage's caveat and milestone fields.
 pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
     let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
-    let docs: HashMap<&str, Document> = ds.passages.iter().map(|p| (p.id.as_str(), p.source.doc)).collect();
+    let docs: HashMap<&str, Document> = ds.passages.iter().map(|p| (p.id.as_str(), p.document)).collect();
     let sections: HashSet<(Document, &str)> = ds
         .passages
         .iter()
-        .map(|p| (p.source.doc, p.source.section.as_str()))
+        .map(|p| (p.document, p.section.as_str()))
         .collect();
     let mut out = Vec::new();
     for (i, p) in ds.passages.iter().enumerate() {
@@ -35,6 +36,9 @@ pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
                 message,
             })
         };
+        if p.chapter.trim().is_empty() || p.section.trim().is_empty() {
+            bad("id", &p.id, "expected a non-empty `chapter` and `section`".into());
+        }
         if p.kind == Kind::Caveat {
             caveat(p, &tables, &docs, &sections, &mut bad);
         } else if p.caveat.is_some() || !p.about.is_empty() || p.stores.is_some() {

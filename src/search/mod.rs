@@ -98,7 +98,7 @@ use std::ops::Range;
 
 use crate::dataset::Kind;
 
-pub use doc::{SearchDoc, doc_label, source_label};
+pub use doc::{SearchDoc, doc_label};
 pub use eval::{NAME_WEIGHT, TEXT_WEIGHT, TITLE_WEIGHT};
 pub use fold::fold;
 pub use hits::SNIPPET_CHARS;

@@ -174,8 +174,8 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
                 Line::styled(
                     format!(
                         "{}, {} · themes: {}",
-                        crate::search::doc_label(p.source.doc),
-                        sanitize::line(&p.source.section),
+                        crate::search::doc_label(p.document),
+                        sanitize::line(&p.section),
                         p.themes.join(", ")
                     ),
                     theme.dim(),

@@ -103,8 +103,8 @@ fn passage_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>>
     out.push(Line::styled(
         format!(
             "Source: {}, {}",
-            crate::search::doc_label(p.source.doc),
-            sanitize::line(&p.source.section)
+            crate::search::doc_label(p.document),
+            sanitize::line(&p.section)
         ),
         theme.dim(),
     ));
