@@ -83,6 +83,7 @@ pub const BID_KINDS: &[Kind] = &[
     Kind::Supplementary,
     Kind::Partners,
     Kind::Target,
+    Kind::StaffingPost,
 ];
 
 /// What the pane shows: a scrolling overview, a list, or a table.
@@ -120,7 +121,11 @@ fn passages_where(state: &State, f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
 }
 
 fn is_finding(k: Kind) -> bool {
-    !BID_KINDS.contains(&k) && !matches!(k, Kind::Activity | Kind::SurveyFigure | Kind::Caveat | Kind::Note)
+    !BID_KINDS.contains(&k)
+        && !matches!(
+            k,
+            Kind::Activity | Kind::SurveyFigure | Kind::Caveat | Kind::Milestone | Kind::Note
+        )
 }
 
 /// Caveats that touch an area: naming it, or pointing at its table rows.
