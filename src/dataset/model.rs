@@ -325,6 +325,10 @@ pub struct Passage {
     /// The figure, for survey-figure passages.
     #[serde(default)]
     pub figure: Option<SurveyFigure>,
+    /// Definition passages that say what this passage's figure means (the
+    /// questionnaire's bands and answer options), by id.
+    #[serde(default)]
+    pub definitions: Vec<String>,
     /// For a caveat: what it sets against what.
     #[serde(default)]
     pub caveat: Option<CaveatKind>,

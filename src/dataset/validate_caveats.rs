@@ -1,5 +1,6 @@
 //! Validation of a passage's place in its source (chapter and section) and
-//! of the fields that only some kinds carry: a caveat's kind,
+//! of the fields that only some kinds carry: the definitions a figure
+//! rests on, a caveat's kind,
 //! its `about` targets (passages, source sections, tables) and what casebook
 //! stores; a milestone's date. Every problem is returned with the passage it
 //! belongs to, so the caller can locate it in its file.
@@ -21,6 +22,7 @@ pub(super) struct Problem {
 pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
     let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
     let docs: HashMap<&str, Document> = ds.passages.iter().map(|p| (p.id.as_str(), p.document)).collect();
+    let kinds: HashMap<&str, Kind> = ds.passages.iter().map(|p| (p.id.as_str(), p.kind)).collect();
     let sections: HashSet<(Document, &str)> = ds
         .passages
         .iter()
@@ -38,6 +40,15 @@ pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
         };
         if p.chapter.trim().is_empty() || p.section.trim().is_empty() {
             bad("id", &p.id, "expected a non-empty `chapter` and `section`".into());
+        }
+        for d in &p.definitions {
+            match kinds.get(d.as_str()) {
+                None => bad("definitions", d, format!("unknown definition `{d}`")),
+                Some(k) if *k != Kind::Definition => {
+                    bad("definitions", d, format!("`{d}` is a {k} passage, not a definition"))
+                }
+                Some(_) => {}
+            }
         }
         if p.kind == Kind::Caveat {
             caveat(p, &tables, &docs, &sections, &mut bad);

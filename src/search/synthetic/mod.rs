@@ -224,6 +224,7 @@ fn passage(rng: &mut Rng, ds: &Dataset, centres_of: &[Vec<usize>], wards_of: &[V
         },
         refs: Vec::new(),
         figure,
+        definitions: Vec::new(),
         caveat: None,
         about: Vec::new(),
         stores: None,
