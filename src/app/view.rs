@@ -190,6 +190,15 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
         Section::Tables => ds.tables.iter().map(|t| Entry::Table(t.id.clone())).collect(),
         Section::Findings => passages_where(state, |p| is_finding(p.kind)),
         Section::Survey => passages_where(state, |p| p.kind == Kind::SurveyFigure),
+        Section::Timeline => {
+            let order: Vec<usize> = ds.milestones().map(|(i, _)| i).collect();
+            let shown = passages_where(state, |p| p.kind == Kind::Milestone);
+            order
+                .into_iter()
+                .map(Entry::Passage)
+                .filter(|e| shown.contains(e))
+                .collect()
+        }
         Section::Caveats => passages_where(state, |p| p.kind == Kind::Caveat),
         Section::Themes => ds.themes.iter().map(|t| Entry::Theme(t.id.clone())).collect(),
         Section::Glossary => (0..ds.glossary.len()).map(Entry::Glossary).collect(),
