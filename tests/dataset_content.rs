@@ -306,3 +306,56 @@ fn the_glossary_expands_abbreviations_and_coverage_spans_both_sources() {
         assert!(ds.passages.iter().any(|p| p.kind == k), "no {k}");
     }
 }
+
+/// Words too common in place names to link a centre to a ward on their own.
+const GENERIC_WORDS: &[&str] = &[
+    "park", "north", "south", "east", "west", "central", "road", "street", "green", "hill", "house", "tree", "and",
+    "the", "end", "new", "upon",
+];
+
+/// The naming rule of data/README.md ("Centre-ward links"): a ward of the
+/// centre's LA is linked when the names match once case, spacing and
+/// punctuation are ignored, when the centre's name lists the ward's ("Talbot
+/// and Brunswick"), or when they share a distinctive word.
+fn linked_by_rule(centre: &str, ward: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !GENERIC_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    norm(centre) == norm(ward)
+        || centre.split(" and ").any(|part| norm(part) == norm(ward))
+        || !words(centre).is_disjoint(&words(ward))
+}
+
+#[test]
+fn centre_ward_links_follow_the_written_rule_and_say_so() {
+    let ds = ds();
+    for c in &ds.centres {
+        let want: BTreeSet<&str> = ds
+            .wards_of(&c.la)
+            .filter(|w| linked_by_rule(&c.name, &w.name))
+            .map(|w| w.id.as_str())
+            .collect();
+        let have: BTreeSet<&str> = c.wards.iter().map(String::as_str).collect();
+        assert_eq!(have, want, "{}: ward links differ from the naming rule", c.id);
+        let note = c.link_note.as_deref().unwrap_or_default();
+        if c.wards.is_empty() {
+            assert!(note.starts_with("No ward link"), "{}: {note}", c.id);
+            assert!(!note.contains("shares this centre's name"), "{}: claims no ward is similar", c.id);
+        } else {
+            assert!(note.contains("by name, not stated in the sources"), "{}: {note}", c.id);
+        }
+    }
+    for (centre, ward) in [
+        ("nottingham-bestwood-park", "nottingham-bestwood"),
+        ("sandwell-tipton", "sandwell-tipton-green"),
+        ("somerset-chard", "somerset-chard-jocelyn"),
+        ("lambeth-brixton", "lambeth-brixton-hill"),
+        ("lambeth-lark-hall", "lambeth-larkhall"),
+    ] {
+        assert!(ds.centre(centre).is_some_and(|c| c.wards.iter().any(|w| w == ward)), "{centre}–{ward}");
+    }
+}
