@@ -332,14 +332,27 @@ fn output_closed_early_is_not_a_panic() {
 #[test]
 fn check_counts_caveats_by_kind_and_milestones() {
     let text = stdout(&["check"]);
-    let line = text.lines().find(|l| l.starts_with("caveats by kind: ")).expect("a caveats line");
-    for kind in ["table-internal", "text-against-table", "text-against-text", "interim-against-baseline"] {
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("caveats by kind: "))
+        .expect("a caveats line");
+    for kind in [
+        "table-internal",
+        "text-against-table",
+        "text-against-text",
+        "interim-against-baseline",
+    ] {
         assert!(
-            line.split(", ").any(|part| part.trim_start_matches("caveats by kind: ").starts_with(&format!("{kind} "))),
+            line.split(", ").any(|part| part
+                .trim_start_matches("caveats by kind: ")
+                .starts_with(&format!("{kind} "))),
             "{kind} missing from {line}"
         );
     }
-    let milestones = text.lines().find(|l| l.starts_with("milestones: ")).expect("a milestones line");
+    let milestones = text
+        .lines()
+        .find(|l| l.starts_with("milestones: "))
+        .expect("a milestones line");
     let n: usize = milestones["milestones: ".len()..]
         .split(' ')
         .next()

@@ -318,7 +318,12 @@ const GENERIC_WORDS: &[&str] = &[
 /// punctuation are ignored, when the centre's name lists the ward's ("Talbot
 /// and Brunswick"), or when they share a distinctive word.
 fn linked_by_rule(centre: &str, ward: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
     let words = |s: &str| -> BTreeSet<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .map(str::to_lowercase)
@@ -344,7 +349,11 @@ fn centre_ward_links_follow_the_written_rule_and_say_so() {
         let note = c.link_note.as_deref().unwrap_or_default();
         if c.wards.is_empty() {
             assert!(note.starts_with("No ward link"), "{}: {note}", c.id);
-            assert!(!note.contains("shares this centre's name"), "{}: claims no ward is similar", c.id);
+            assert!(
+                !note.contains("shares this centre's name"),
+                "{}: claims no ward is similar",
+                c.id
+            );
         } else {
             assert!(note.contains("by name, not stated in the sources"), "{}: {note}", c.id);
         }
@@ -356,6 +365,9 @@ fn centre_ward_links_follow_the_written_rule_and_say_so() {
         ("lambeth-brixton", "lambeth-brixton-hill"),
         ("lambeth-lark-hall", "lambeth-larkhall"),
     ] {
-        assert!(ds.centre(centre).is_some_and(|c| c.wards.iter().any(|w| w == ward)), "{centre}–{ward}");
+        assert!(
+            ds.centre(centre).is_some_and(|c| c.wards.iter().any(|w| w == ward)),
+            "{centre}–{ward}"
+        );
     }
 }

@@ -27,17 +27,32 @@ fn every_caveat_resolves_what_it_is_about() {
         let kind = c.caveat.unwrap_or_else(|| panic!("{} has no caveat kind", c.id));
         *by_kind.entry(kind).or_default() += 1;
         assert!(!c.about.is_empty(), "{} is about nothing", c.id);
-        assert!(c.stores.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} says nothing of what is stored", c.id);
+        assert!(
+            c.stores.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            "{} says nothing of what is stored",
+            c.id
+        );
         for a in &c.about {
             match a {
                 About::Passage(id) => assert!(ds.passage(id).is_some(), "{}: unknown passage {id}", c.id),
                 About::Section { document, section } => {
-                    assert!(sections.contains(&(*document, section.as_str())), "{}: unknown section {section}", c.id)
+                    assert!(
+                        sections.contains(&(*document, section.as_str())),
+                        "{}: unknown section {section}",
+                        c.id
+                    )
                 }
                 About::Table(t) => {
-                    let table = ds.table(&t.table).unwrap_or_else(|| panic!("{}: unknown table {}", c.id, t.table));
+                    let table = ds
+                        .table(&t.table)
+                        .unwrap_or_else(|| panic!("{}: unknown table {}", c.id, t.table));
                     if let Some(area) = &t.area {
-                        assert!(table.rows.iter().any(|r| &r.area == area), "{}: {area:?} not in {}", c.id, t.table);
+                        assert!(
+                            table.rows.iter().any(|r| &r.area == area),
+                            "{}: {area:?} not in {}",
+                            c.id,
+                            t.table
+                        );
                     }
                     assert!(t.column.is_none_or(|i| i < table.columns.len()), "{}: column", c.id);
                 }
@@ -57,18 +72,28 @@ fn every_caveat_resolves_what_it_is_about() {
         }
     }
     for k in CaveatKind::ALL {
-        assert!(by_kind.get(&k).copied().unwrap_or(0) >= 3, "fewer than three {} caveats", k.as_str());
+        assert!(
+            by_kind.get(&k).copied().unwrap_or(0) >= 3,
+            "fewer than three {} caveats",
+            k.as_str()
+        );
     }
     // The disagreements the audit named are recorded, each beside its passage.
     for (caveat, passage) in [
-        ("caveat-text-chapter-summary-inactivity", "impl-summary-inactivity-claimants"),
+        (
+            "caveat-text-chapter-summary-inactivity",
+            "impl-summary-inactivity-claimants",
+        ),
         ("caveat-source-summary-white-share", "survey-white-share"),
         ("caveat-source-summary-age-49", "survey-dcsf-age-24-34"),
         ("caveat-source-jobsearch-current-use", "finding-jcp-take-up"),
         ("caveat-interim-fieldwork-timing", "interim-design-timing"),
         ("caveat-interim-start-date", "interim-bg-scale-and-dates"),
         ("caveat-interim-user-interview-count", "interim-design-user-interviews"),
-        ("caveat-interim-staff-interview-count", "interim-design-staff-interviews"),
+        (
+            "caveat-interim-staff-interview-count",
+            "interim-design-staff-interviews",
+        ),
     ] {
         assert!(
             ds.caveats_about(passage).any(|c| c.id == caveat),
@@ -116,9 +141,15 @@ fn every_kind_is_documented_with_an_example_of_that_kind() {
         assert_eq!(example.kind, *k, "example {} is not a {}", row.2, k.as_str());
     }
     let used: BTreeSet<Kind> = ds.passages.iter().map(|p| p.kind).collect();
-    assert!(!used.contains(&Kind::Finding), "the bundled data uses the split finding kinds");
+    assert!(
+        !used.contains(&Kind::Finding),
+        "the bundled data uses the split finding kinds"
+    );
     for k in &used {
-        assert!(table.iter().any(|(_, cli, _)| cli == k.as_str()), "{k} used but not documented");
+        assert!(
+            table.iter().any(|(_, cli, _)| cli == k.as_str()),
+            "{k} used but not documented"
+        );
     }
 }
 
@@ -131,7 +162,12 @@ fn kinds_are_used_as_documented() {
             Kind::CaseStudyFinding | Kind::Facilitator | Kind::Constraint | Kind::Outcome | Kind::Conclusion => {
                 assert!(interim, "{}: a {} comes from the interim summary", p.id, p.kind)
             }
-            Kind::BaselineFinding | Kind::View | Kind::StartUpActivity | Kind::Hope | Kind::Risk | Kind::SurveyFigure => {
+            Kind::BaselineFinding
+            | Kind::View
+            | Kind::StartUpActivity
+            | Kind::Hope
+            | Kind::Risk
+            | Kind::SurveyFigure => {
                 assert!(!interim, "{}: a {} comes from the baseline report", p.id, p.kind)
             }
             Kind::BidAim
@@ -142,7 +178,11 @@ fn kinds_are_used_as_documented() {
             | Kind::Partners
             | Kind::Target
             | Kind::StaffingPost => {
-                assert!(p.section.starts_with("Appendix B, "), "{}: bid kinds come from Appendix B", p.id);
+                assert!(
+                    p.section.starts_with("Appendix B, "),
+                    "{}: bid kinds come from Appendix B",
+                    p.id
+                );
                 assert_eq!(p.las.len(), 1, "{}: a bid passage names its one LA", p.id);
             }
             Kind::Milestone => assert!(p.date.is_some(), "{} has no date", p.id),
@@ -161,7 +201,12 @@ fn kinds_are_used_as_documented() {
     }
     let milestones: Vec<_> = ds.milestones().map(|(_, p)| p.id.as_str()).collect();
     assert!(milestones.len() >= 12, "{milestones:?}");
-    let pos = |id: &str| milestones.iter().position(|m| *m == id).unwrap_or_else(|| panic!("{id}"));
+    let pos = |id: &str| {
+        milestones
+            .iter()
+            .position(|m| *m == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
     assert!(pos("milestone-pilot-introduced") < pos("intro-pilot-went-live"));
     assert!(pos("intro-pilot-went-live") < pos("milestone-interim-fieldwork"));
     assert!(pos("milestone-interim-fieldwork") < pos("milestone-final-report"));
@@ -190,9 +235,16 @@ fn appendix_c_definitions_govern_survey_figures() {
         ("survey-income-192-or-less", "appc-e1-income-bands"),
         ("survey-age-order", "appc-f2-age-bands"),
     ] {
-        assert!(ds.passage(figure).is_some_and(|p| p.definitions.iter().any(|d| d == def)), "{figure} → {def}");
+        assert!(
+            ds.passage(figure)
+                .is_some_and(|p| p.definitions.iter().any(|d| d == def)),
+            "{figure} → {def}"
+        );
     }
-    let full_time = ds.passage("appc-d1-employment-status").map(|p| p.text.clone()).unwrap_or_default();
+    let full_time = ds
+        .passage("appc-d1-employment-status")
+        .map(|p| p.text.clone())
+        .unwrap_or_default();
     assert!(full_time.contains("30 hours or more") && full_time.contains("16-29 hours per week"));
 }
 
@@ -211,7 +263,9 @@ fn words(text: &str) -> Vec<String> {
 /// The text with every marked quotation ("…" or '…' around words) cut out,
 /// as separate pieces so no run spans a quotation.
 fn unquoted_pieces(text: &str) -> Vec<String> {
-    let t = text.replace(['\u{201c}', '\u{201d}'], "\"").replace(['\u{2018}', '\u{2019}'], "'");
+    let t = text
+        .replace(['\u{201c}', '\u{201d}'], "\"")
+        .replace(['\u{2018}', '\u{2019}'], "'");
     let mut pieces = vec![String::new()];
     let mut quote: Option<char> = None;
     let chars: Vec<char> = t.chars().collect();
@@ -270,5 +324,10 @@ fn no_prose_passage_copies_twelve_words_from_a_source() {
             }
         }
     }
-    assert!(copied.is_empty(), "{} passages copy a source run:\n{}", copied.len(), copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "{} passages copy a source run:\n{}",
+        copied.len(),
+        copied.join("\n")
+    );
 }

@@ -24,10 +24,15 @@ impl Tmux {
     }
     /// Wait until the screen contains `needle` (or time out and return it anyway).
     fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(|s| s.contains(needle))
+    }
+    /// Wait until the screen satisfies `done` (or time out and return it
+    /// anyway): a frame can be captured half drawn.
+    fn wait_until(&self, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(needle) || start.elapsed() > Duration::from_secs(15) {
+            if done(&s) || start.elapsed() > Duration::from_secs(15) {
                 return s;
             }
             sleep(Duration::from_millis(100));
@@ -69,7 +74,9 @@ fn search_then_enter_jumps_to_the_passage() {
     let results = tmux.wait_for("The Baytree Centre");
     assert!(results.contains("/ 'Baytree"), "{results}");
     tmux.cmd(&["send-keys", "-t", "e2e", "Enter"]);
-    let screen = tmux.wait_for("Lambeth · local authority");
+    let screen = tmux.wait_until(|s| {
+        s.contains("Lambeth · local authority") && s.contains("Baytree Centre") && !s.contains("Search everything")
+    });
     assert!(screen.contains("Lambeth · local authority"), "{screen}");
     assert!(screen.contains("2 Bid review"), "the Bid review tab is open:\n{screen}");
     assert!(screen.contains("Baytree Centre"), "{screen}");

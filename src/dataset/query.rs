@@ -119,7 +119,11 @@ impl Dataset {
             .filter(|(_, p)| p.kind == Kind::Milestone)
             .collect();
         v.sort_by(|(i, a), (j, b)| {
-            let key = |p: &Passage| p.date.as_ref().map(|d| (d.from.clone(), d.to.clone().unwrap_or_default()));
+            let key = |p: &Passage| {
+                p.date
+                    .as_ref()
+                    .map(|d| (d.from.clone(), d.to.clone().unwrap_or_default()))
+            };
             key(a).cmp(&key(b)).then(i.cmp(j))
         });
         v.into_iter()

@@ -165,7 +165,12 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
     // Caveat and milestone fields are checked in their own module.
     for e in super::validate_caveats::check(ds) {
         let id = &ds.passages[e.passage].id;
-        r.at(o.passages[e.passage], e.field, &e.needle, format!("passage `{id}`: {}", e.message));
+        r.at(
+            o.passages[e.passage],
+            e.field,
+            &e.needle,
+            format!("passage `{id}`: {}", e.message),
+        );
     }
     if r.errors.is_empty() {
         Ok(())

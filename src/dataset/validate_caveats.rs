@@ -23,11 +23,7 @@ pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
     let tables: HashMap<&str, &Table> = ds.tables.iter().map(|t| (t.id.as_str(), t)).collect();
     let docs: HashMap<&str, Document> = ds.passages.iter().map(|p| (p.id.as_str(), p.document)).collect();
     let kinds: HashMap<&str, Kind> = ds.passages.iter().map(|p| (p.id.as_str(), p.kind)).collect();
-    let sections: HashSet<(Document, &str)> = ds
-        .passages
-        .iter()
-        .map(|p| (p.document, p.section.as_str()))
-        .collect();
+    let sections: HashSet<(Document, &str)> = ds.passages.iter().map(|p| (p.document, p.section.as_str())).collect();
     let mut out = Vec::new();
     for (i, p) in ds.passages.iter().enumerate() {
         let mut bad = |field: &'static str, needle: &str, message: String| {
@@ -80,7 +76,8 @@ fn caveat(
         return bad(
             "id",
             &p.id,
-            "a caveat needs `caveat:` (TableInternal, TextAgainstTable, TextAgainstText or InterimAgainstBaseline)".into(),
+            "a caveat needs `caveat:` (TableInternal, TextAgainstTable, TextAgainstText or InterimAgainstBaseline)"
+                .into(),
         );
     };
     if p.stores.as_deref().is_none_or(|s| s.trim().is_empty()) {
@@ -110,7 +107,9 @@ fn caveat(
                     bad(
                         "section",
                         section,
-                        format!("is about section `{section}` of the {document:?} document, which no passage comes from"),
+                        format!(
+                            "is about section `{section}` of the {document:?} document, which no passage comes from"
+                        ),
                     );
                 }
             }
@@ -161,7 +160,9 @@ pub(super) fn check_table_ref(tr: &TableRef, tables: &HashMap<&str, &Table>) -> 
 fn check_date(d: &Date) -> Result<(), String> {
     for s in std::iter::once(&d.from).chain(&d.to) {
         if !is_date(s) {
-            return Err(format!("expected a date like `2009`, `2009-01` or `2009-01-31`, found `{s}`"));
+            return Err(format!(
+                "expected a date like `2009`, `2009-01` or `2009-01-31`, found `{s}`"
+            ));
         }
     }
     if let Some(to) = &d.to
@@ -191,6 +192,84 @@ fn is_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn passage(id: &str, kind: Kind) -> Passage {
+        Passage {
+            id: id.into(),
+            kind,
+            las: Vec::new(),
+            centre: None,
+            wards: Vec::new(),
+            title: "t".into(),
+            text: "x".into(),
+            themes: vec!["t".into()],
+            document: Document::Baseline,
+            chapter: "1 Introduction".into(),
+            section: "1.2 About our evaluation".into(),
+            refs: Vec::new(),
+            figure: None,
+            definitions: Vec::new(),
+            caveat: None,
+            about: Vec::new(),
+            stores: None,
+            date: None,
+        }
+    }
+
+    fn messages(passages: Vec<Passage>) -> Vec<String> {
+        let ds = Dataset {
+            passages,
+            ..Dataset::default()
+        };
+        check(&ds).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn caveats_must_resolve_and_fit_their_kind() {
+        let mut c = passage("c", Kind::Caveat);
+        c.caveat = Some(CaveatKind::TextAgainstText);
+        c.stores = Some("both as printed".into());
+        c.about = vec![About::Passage("missing".into())];
+        let m = messages(vec![passage("a", Kind::BaselineFinding), c.clone()]);
+        assert!(m.iter().any(|m| m.contains("unknown passage `missing`")), "{m:?}");
+        assert!(
+            m.iter().any(|m| m.contains("at least two passages or sections")),
+            "{m:?}"
+        );
+
+        c.about = vec![
+            About::Passage("a".into()),
+            About::Section {
+                document: Document::Baseline,
+                section: "1.2 About our evaluation".into(),
+            },
+        ];
+        assert!(messages(vec![passage("a", Kind::BaselineFinding), c.clone()]).is_empty());
+
+        c.caveat = Some(CaveatKind::InterimAgainstBaseline);
+        let m = messages(vec![passage("a", Kind::BaselineFinding), c.clone()]);
+        assert!(m.iter().any(|m| m.contains("both documents")), "{m:?}");
+
+        c.stores = None;
+        c.caveat = None;
+        let m = messages(vec![passage("a", Kind::BaselineFinding), c]);
+        assert!(m.iter().any(|m| m.contains("needs `caveat:`")), "{m:?}");
+    }
+
+    #[test]
+    fn kind_specific_fields_stay_with_their_kind() {
+        let mut f = passage("f", Kind::SurveyFigure);
+        f.about = vec![About::Passage("g".into())];
+        f.definitions = vec!["g".into()];
+        let m = messages(vec![
+            f,
+            passage("g", Kind::BaselineFinding),
+            passage("m", Kind::Milestone),
+        ]);
+        assert!(m.iter().any(|m| m.contains("only a caveat")), "{m:?}");
+        assert!(m.iter().any(|m| m.contains("not a definition")), "{m:?}");
+        assert!(m.iter().any(|m| m.contains("a milestone needs a `date`")), "{m:?}");
+    }
 
     #[test]
     fn dates_are_partial_iso() {

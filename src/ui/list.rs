@@ -58,8 +58,8 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Passage(i) => {
             let p = &ds.passages[*i];
             let landed = state.highlight.as_deref() == Some(p.id.as_str());
-            let column = super::timeline::date_column(p)
-                .unwrap_or_else(|| format!("{:<12} ", truncate(p.kind.label(), 12)));
+            let column =
+                super::timeline::date_column(p).unwrap_or_else(|| format!("{:<12} ", truncate(p.kind.label(), 12)));
             let mut spans = vec![Span::styled(column, theme.kind())];
             // A caveat about the passage is flagged beside it, first so
             // narrow panes still show it.
@@ -187,7 +187,10 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
                 ),
             ];
             for c in ds.caveats_about(&p.id) {
-                v.push(Line::styled(format!("⚠ Caveat: {}", sanitize::line(&c.title)), theme.warn()));
+                v.push(Line::styled(
+                    format!("⚠ Caveat: {}", sanitize::line(&c.title)),
+                    theme.warn(),
+                ));
             }
             v
         }

@@ -94,7 +94,10 @@ fn kind_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
     }
     for id in &p.definitions {
         let title = ds.passage(id).map_or(id.as_str(), |d| d.title.as_str());
-        out.push(Line::styled(format!("Defined in: {}", sanitize::line(title)), theme.dim()));
+        out.push(Line::styled(
+            format!("Defined in: {}", sanitize::line(title)),
+            theme.dim(),
+        ));
     }
     if let Some(k) = p.caveat {
         out.push(Line::styled(format!("Caveat kind: {}", k.label()), theme.warn()));
@@ -105,7 +108,10 @@ fn kind_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
                 }
                 About::Section { document, section } => format!("{}, {section}", document.label()),
                 About::Table(t) => {
-                    let area = t.area.as_ref().map_or(String::new(), |a| format!(", {}", ds.area_name(a)));
+                    let area = t
+                        .area
+                        .as_ref()
+                        .map_or(String::new(), |a| format!(", {}", ds.area_name(a)));
                     format!("Table {}{area}", t.table)
                 }
             };
@@ -126,7 +132,10 @@ fn kind_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
             let kind = c.caveat.map_or("Caveat", |k| k.label());
             out.push(Line::raw(format!("⚠ {kind}: {}", sanitize::line(&c.title))));
             if let Some(st) = &c.stores {
-                out.push(Line::styled(format!("  casebook stores: {}", sanitize::line(st)), theme.dim()));
+                out.push(Line::styled(
+                    format!("  casebook stores: {}", sanitize::line(st)),
+                    theme.dim(),
+                ));
             }
         }
     }

@@ -12,7 +12,8 @@ pub const WIDTH: usize = 15;
 /// (only the month when the year is the same).
 pub fn date_label(d: &Date) -> String {
     // A year alone: the source's words say more ("Summer 2009") when short.
-    if d.from.len() == 4 && d.to.as_ref().is_none_or(|t| *t == d.from)
+    if d.from.len() == 4
+        && d.to.as_ref().is_none_or(|t| *t == d.from)
         && !d.printed.trim().is_empty()
         && d.printed.chars().count() <= WIDTH
     {
