@@ -237,7 +237,14 @@ fn main() {
             }
         );
     }
-    if !ok {
-        std::process::exit(1);
-    }
+    // Like the search benchmark, a figure over its goal is reported, not
+    // an error: `cargo bench` goes on to the other benchmarks.
+    println!(
+        "{}",
+        if ok {
+            "every ratio within its goal"
+        } else {
+            "some ratios are over their goal (FAIL rows)"
+        }
+    );
 }

@@ -328,3 +328,51 @@ fn output_closed_early_is_not_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Lambeth"));
 }
+
+#[test]
+fn check_counts_caveats_by_kind_and_milestones() {
+    let text = stdout(&["check"]);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("caveats by kind: "))
+        .expect("a caveats line");
+    for kind in [
+        "table-internal",
+        "text-against-table",
+        "text-against-text",
+        "interim-against-baseline",
+    ] {
+        assert!(
+            line.split(", ").any(|part| part
+                .trim_start_matches("caveats by kind: ")
+                .starts_with(&format!("{kind} "))),
+            "{kind} missing from {line}"
+        );
+    }
+    let milestones = text
+        .lines()
+        .find(|l| l.starts_with("milestones: "))
+        .expect("a milestones line");
+    let n: usize = milestones["milestones: ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(n >= 10 && milestones.contains(" to "), "{milestones}");
+}
+
+#[test]
+fn show_lists_caveats_about_the_areas_passages_with_their_kind() {
+    let v = json(&["show", "la", "blackpool", "--format", "json"]);
+    let caveats = v["caveats"].as_array().expect("caveats");
+    // Not tagged with Blackpool, but about a passage that is.
+    let c = caveats
+        .iter()
+        .find(|c| c["id"] == "caveat-text-lone-parents-all-areas")
+        .expect("a caveat about one of Blackpool's passages");
+    assert_eq!(c["caveat"], "text-against-table");
+    assert!(c["stores"].as_str().is_some_and(|s| !s.is_empty()));
+    let text = stdout(&["show", "la", "blackpool"]);
+    assert!(text.contains("text-against-table: "), "{text}");
+    assert!(text.contains("casebook stores: "), "{text}");
+}

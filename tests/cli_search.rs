@@ -27,11 +27,11 @@ const FILES: &[(&str, &str)] = &[
         "passages/p.ron",
         r#"[
     (id: "p-cafe", kind: Finding, las: ["lambeth"], centre: Some("lambeth-lark-hall"), title: "Café meetings",
-        text: "Parents met at the café every week.", themes: ["outreach"], source: (doc: Baseline, section: "Appendix B, Lambeth")),
+        text: "Parents met at the café every week.", themes: ["outreach"], document: Baseline, chapter: "Test", section: "Appendix B, Lambeth"),
     (id: "p-ib", kind: View, las: ["ealing"], title: "Claimants of Incapacity Benefit",
-        text: "Advisers worked with parents on IB.", themes: ["benefits"], source: (doc: Interim, section: "Engagement")),
+        text: "Advisers worked with parents on IB.", themes: ["benefits"], document: Interim, chapter: "Test", section: "Engagement"),
     (id: "p-outreach", kind: Finding, title: "Outreach to fathers",
-        text: "Staff visited homes.", themes: ["outreach"], source: (doc: Baseline, section: "Engagement")),
+        text: "Staff visited homes.", themes: ["outreach"], document: Baseline, chapter: "Test", section: "Engagement"),
 ]"#,
     ),
 ];

@@ -151,7 +151,7 @@ fn every_la_bid_review_has_every_section() {
             assert!(
                 ds.passages
                     .iter()
-                    .any(|p| p.source.section == want && p.las.iter().any(|l| l == la)),
+                    .any(|p| p.section == want && p.las.iter().any(|l| l == la)),
                 "no passage for {want}"
             );
         }
@@ -231,7 +231,7 @@ fn every_theme_is_used_and_every_passage_is_well_formed() {
     }
     for p in &ds.passages {
         assert!(!p.themes.is_empty(), "{} has no theme", p.id);
-        assert!(!p.source.section.trim().is_empty(), "{} has no source section", p.id);
+        assert!(!p.section.trim().is_empty(), "{} has no source section", p.id);
         assert!(
             !p.title
                 .chars()
@@ -252,8 +252,8 @@ fn caveats_name_tables_that_exist() {
     let caveats: Vec<_> = ds.passages.iter().filter(|p| p.kind == Kind::Caveat).collect();
     assert!(caveats.len() >= 20);
     for c in caveats {
-        assert!(!c.refs.is_empty(), "{}", c.id);
-        for r in &c.refs {
+        assert!(c.table_refs().next().is_some() || !c.about.is_empty(), "{}", c.id);
+        for r in c.table_refs() {
             let t = ds
                 .table(&r.table)
                 .unwrap_or_else(|| panic!("{} names missing table {}", c.id, r.table));
@@ -289,7 +289,7 @@ fn the_glossary_expands_abbreviations_and_coverage_spans_both_sources() {
     let interim = ds
         .passages
         .iter()
-        .filter(|p| p.source.doc == casebook::dataset::Doc::Interim)
+        .filter(|p| p.document == casebook::dataset::Document::Interim)
         .count();
     assert!(interim >= 50);
     for k in [
@@ -304,5 +304,70 @@ fn the_glossary_expands_abbreviations_and_coverage_spans_both_sources() {
         Kind::Definition,
     ] {
         assert!(ds.passages.iter().any(|p| p.kind == k), "no {k}");
+    }
+}
+
+/// Words too common in place names to link a centre to a ward on their own.
+const GENERIC_WORDS: &[&str] = &[
+    "park", "north", "south", "east", "west", "central", "road", "street", "green", "hill", "house", "tree", "and",
+    "the", "end", "new", "upon",
+];
+
+/// The naming rule of data/README.md ("Centre-ward links"): a ward of the
+/// centre's LA is linked when the names match once case, spacing and
+/// punctuation are ignored, when the centre's name lists the ward's ("Talbot
+/// and Brunswick"), or when they share a distinctive word.
+fn linked_by_rule(centre: &str, ward: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !GENERIC_WORDS.contains(&w.as_str()))
+            .collect()
+    };
+    norm(centre) == norm(ward)
+        || centre.split(" and ").any(|part| norm(part) == norm(ward))
+        || !words(centre).is_disjoint(&words(ward))
+}
+
+#[test]
+fn centre_ward_links_follow_the_written_rule_and_say_so() {
+    let ds = ds();
+    for c in &ds.centres {
+        let want: BTreeSet<&str> = ds
+            .wards_of(&c.la)
+            .filter(|w| linked_by_rule(&c.name, &w.name))
+            .map(|w| w.id.as_str())
+            .collect();
+        let have: BTreeSet<&str> = c.wards.iter().map(String::as_str).collect();
+        assert_eq!(have, want, "{}: ward links differ from the naming rule", c.id);
+        let note = c.link_note.as_deref().unwrap_or_default();
+        if c.wards.is_empty() {
+            assert!(note.starts_with("No ward link"), "{}: {note}", c.id);
+            assert!(
+                !note.contains("shares this centre's name"),
+                "{}: claims no ward is similar",
+                c.id
+            );
+        } else {
+            assert!(note.contains("by name, not stated in the sources"), "{}: {note}", c.id);
+        }
+    }
+    for (centre, ward) in [
+        ("nottingham-bestwood-park", "nottingham-bestwood"),
+        ("sandwell-tipton", "sandwell-tipton-green"),
+        ("somerset-chard", "somerset-chard-jocelyn"),
+        ("lambeth-brixton", "lambeth-brixton-hill"),
+        ("lambeth-lark-hall", "lambeth-larkhall"),
+    ] {
+        assert!(
+            ds.centre(centre).is_some_and(|c| c.wards.iter().any(|w| w == ward)),
+            "{centre}–{ward}"
+        );
     }
 }

@@ -35,6 +35,7 @@ fn home_of(state: &State, index: usize) -> (NavItem, Option<Tab>) {
     let section = match p.kind {
         Kind::SurveyFigure => Section::Survey,
         Kind::Caveat => Section::Caveats,
+        Kind::Milestone => Section::Timeline,
         _ => Section::Findings,
     };
     (NavItem::Section(section), None)

@@ -1,6 +1,6 @@
 //! The navigator tree: the ten LAs (each expanding to its centres and
-//! wards), then Tables (expanding to A.1–A.9), Findings, Survey, Themes,
-//! Caveats, Glossary and Notes. The tree is derived from the dataset and
+//! wards), then Tables (expanding to A.1–A.9), Findings, Survey, Timeline,
+//! Themes, Caveats, Glossary and Notes. The tree is derived from the dataset and
 //! the set of expanded nodes; it is never stored.
 
 use std::collections::BTreeSet;
@@ -13,6 +13,7 @@ pub enum Section {
     Tables,
     Findings,
     Survey,
+    Timeline,
     Themes,
     Caveats,
     Glossary,
@@ -20,10 +21,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Tables,
         Section::Findings,
         Section::Survey,
+        Section::Timeline,
         Section::Themes,
         Section::Caveats,
         Section::Glossary,
@@ -34,6 +36,7 @@ impl Section {
             Section::Tables => "Tables",
             Section::Findings => "Findings",
             Section::Survey => "Survey",
+            Section::Timeline => "Timeline",
             Section::Themes => "Themes",
             Section::Caveats => "Caveats",
             Section::Glossary => "Glossary",

@@ -281,7 +281,7 @@ pub fn row_caveats(state: &State) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == crate::dataset::Kind::Caveat)
-        .filter(|(_, p)| p.refs.iter().any(|r| r.table == t.id && r.area.as_ref() == area))
+        .filter(|(_, p)| p.table_refs().any(|r| r.table == t.id && r.area.as_ref() == area))
         .map(|(i, _)| i)
         .collect()
 }

@@ -83,6 +83,7 @@ pub const BID_KINDS: &[Kind] = &[
     Kind::Supplementary,
     Kind::Partners,
     Kind::Target,
+    Kind::StaffingPost,
 ];
 
 /// What the pane shows: a scrolling overview, a list, or a table.
@@ -120,7 +121,11 @@ fn passages_where(state: &State, f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
 }
 
 fn is_finding(k: Kind) -> bool {
-    !BID_KINDS.contains(&k) && !matches!(k, Kind::Activity | Kind::SurveyFigure | Kind::Caveat | Kind::Note)
+    !BID_KINDS.contains(&k)
+        && !matches!(
+            k,
+            Kind::Activity | Kind::SurveyFigure | Kind::Caveat | Kind::Milestone | Kind::Note
+        )
 }
 
 /// Caveats that touch an area: naming it, or pointing at its table rows.
@@ -131,7 +136,7 @@ fn touches(p: &Passage, area: &Area) -> bool {
         Area::Ward(id) => p.wards.iter().any(|w| w == id),
         Area::Gb => false,
     };
-    named || p.refs.iter().any(|r| r.area.as_ref() == Some(area))
+    named || p.table_refs().any(|r| r.area.as_ref() == Some(area))
 }
 
 /// The entries of the current list-like pane.
@@ -185,6 +190,15 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
         Section::Tables => ds.tables.iter().map(|t| Entry::Table(t.id.clone())).collect(),
         Section::Findings => passages_where(state, |p| is_finding(p.kind)),
         Section::Survey => passages_where(state, |p| p.kind == Kind::SurveyFigure),
+        Section::Timeline => {
+            let order: Vec<usize> = ds.milestones().map(|(i, _)| i).collect();
+            let shown = passages_where(state, |p| p.kind == Kind::Milestone);
+            order
+                .into_iter()
+                .map(Entry::Passage)
+                .filter(|e| shown.contains(e))
+                .collect()
+        }
         Section::Caveats => passages_where(state, |p| p.kind == Kind::Caveat),
         Section::Themes => ds.themes.iter().map(|t| Entry::Theme(t.id.clone())).collect(),
         Section::Glossary => (0..ds.glossary.len()).map(Entry::Glossary).collect(),

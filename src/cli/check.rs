@@ -1,10 +1,11 @@
-//! `casebook check`: validate a dataset and summarise it in one line.
+//! `casebook check`: validate a dataset and summarise it: counts per record
+//! type, passages per kind and LA, caveats per caveat kind, milestones.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{CliError, Out, load_dataset};
-use crate::dataset::Dataset;
+use crate::dataset::{CaveatKind, Dataset, Kind};
 
 pub fn run(data: Option<&Path>, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
@@ -14,7 +15,7 @@ pub fn run(data: Option<&Path>, out: &mut Out) -> Result<ExitCode, CliError> {
 
 /// Passages per kind and per LA, one line each.
 pub fn breakdown(ds: &Dataset) -> String {
-    let kinds: Vec<String> = crate::dataset::Kind::ALL
+    let kinds: Vec<String> = Kind::ALL
         .iter()
         .map(|k| (k, ds.passages.iter().filter(|p| p.kind == *k).count()))
         .filter(|(_, n)| *n > 0)
@@ -27,10 +28,38 @@ pub fn breakdown(ds: &Dataset) -> String {
         .collect();
     let none = ds.passages.iter().filter(|p| p.las.is_empty()).count();
     format!(
-        "passages by kind: {}\npassages by LA: {}, no LA {none}",
+        "passages by kind: {}\npassages by LA: {}, no LA {none}\n{}\n{}",
         kinds.join(", "),
-        las.join(", ")
+        las.join(", "),
+        caveats(ds),
+        milestones(ds)
     )
+}
+
+/// Caveats per caveat kind, on one line.
+fn caveats(ds: &Dataset) -> String {
+    let per: Vec<String> = CaveatKind::ALL
+        .iter()
+        .map(|k| {
+            let n = ds.passages.iter().filter(|p| p.caveat == Some(*k)).count();
+            format!("{} {n}", k.as_str())
+        })
+        .collect();
+    let total = ds.passages.iter().filter(|p| p.kind == Kind::Caveat).count();
+    format!("caveats by kind: {} (total {total})", per.join(", "))
+}
+
+/// How many milestones, and the span of their dates.
+fn milestones(ds: &Dataset) -> String {
+    let dates: Vec<&str> = ds
+        .milestones()
+        .filter_map(|(_, p)| p.date.as_ref())
+        .flat_map(|d| std::iter::once(d.from.as_str()).chain(d.to.as_deref()))
+        .collect();
+    match (dates.iter().min(), dates.iter().max()) {
+        (Some(first), Some(last)) => format!("milestones: {} ({first} to {last})", ds.milestones().count()),
+        _ => "milestones: 0".to_string(),
+    }
 }
 
 /// The one-line summary: counts per record type.

@@ -41,7 +41,8 @@ pub struct SearchArgs {
     /// Only passages coded with this theme (repeat for any of several).
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
-    /// Only passages of this kind, e.g. finding (repeat for any of several).
+    /// Only passages of this kind, e.g. baseline-finding or milestone (repeat
+    /// for any of several; every kind is listed in data/README.md).
     #[arg(long = "kind", value_name = "KIND")]
     pub kinds: Vec<String>,
     /// Only passages about this centre (repeat for any of several).

@@ -99,12 +99,19 @@ fn show_ward(ds: &Dataset, id: &str) -> Result<Value, CliError> {
 }
 
 fn passage_json(p: &Passage) -> Value {
-    json!({"id": p.id, "kind": p.kind.as_str(), "title": p.title, "text": p.text, "themes": p.themes,
-        "source": format!("{}, {}", doc_name(p), p.source.section)})
+    let mut v = json!({"id": p.id, "kind": p.kind.as_str(), "title": p.title, "text": p.text, "themes": p.themes,
+        "document": p.document.as_str(), "chapter": p.chapter,
+        "source": format!("{}, {}", doc_name(p), p.section)});
+    if let Some(k) = p.caveat {
+        v["caveat"] = json!(k.as_str());
+        v["stores"] = json!(p.stores);
+        v["about"] = json!(p.about_passages().collect::<Vec<_>>());
+    }
+    v
 }
 
 pub(crate) fn doc_name(p: &Passage) -> &'static str {
-    match p.source.doc {
+    match p.document {
         crate::dataset::Doc::Baseline => "Baseline report",
         crate::dataset::Doc::Interim => "Interim summary",
     }
@@ -123,11 +130,14 @@ fn grouped(passages: &[&Passage]) -> Value {
     )
 }
 
-/// Caveats among the passages, plus any caveat pointing at the area's table rows.
+/// Caveats among the passages, any caveat about one of them (text
+/// caveats), and any caveat pointing at the area's table rows.
 fn caveats(ds: &Dataset, passages: &[&Passage], area: &Area) -> Value {
     let mut out: Vec<&Passage> = passages.iter().copied().filter(|p| p.kind == Kind::Caveat).collect();
     for p in ds.passages.iter().filter(|p| p.kind == Kind::Caveat) {
-        if p.refs.iter().any(|r| r.area.as_ref() == Some(area)) && !out.iter().any(|q| q.id == p.id) {
+        let about_one = p.about_passages().any(|id| passages.iter().any(|q| q.id == id));
+        let on_row = p.table_refs().any(|r| r.area.as_ref() == Some(area));
+        if (about_one || on_row) && !out.iter().any(|q| q.id == p.id) {
             out.push(p);
         }
     }
@@ -205,8 +215,12 @@ fn text(v: &Value) -> String {
 }
 
 fn passage_text(p: &Value) -> String {
+    let kind = p["caveat"].as_str().map_or(String::new(), |k| format!("{k}: "));
+    let stores = p["stores"]
+        .as_str()
+        .map_or(String::new(), |s| format!("    casebook stores: {s}\n"));
     format!(
-        "  - {} [{}]\n    {}\n    ({})\n",
+        "  - {kind}{} [{}]\n    {}\n{stores}    ({})\n",
         p["title"].as_str().unwrap_or_default(),
         p["id"].as_str().unwrap_or_default(),
         p["text"].as_str().unwrap_or_default().replace('\n', "\n    "),

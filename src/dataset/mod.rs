@@ -10,6 +10,7 @@ mod profile;
 mod query;
 mod tables;
 mod validate;
+mod validate_caveats;
 mod validate_text;
 
 pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};

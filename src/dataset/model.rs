@@ -158,22 +158,41 @@ pub struct GlossaryEntry {
     pub expansion: String,
 }
 
-/// Which source document a passage comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Doc {
+/// Which source document a passage comes from. Written in RON as
+/// `Baseline` or `Interim`; on the command line and in JSON as `baseline`
+/// or `interim` (a source filter selects on it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Document {
     /// The baseline report, RR602.
     Baseline,
     /// The interim case-study summary.
     Interim,
 }
 
-/// Where in the sources a passage comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SourceRef {
-    pub doc: Doc,
-    /// e.g. "Appendix B, Lambeth" or "Partnership working".
-    pub section: String,
+/// The earlier name of [`Document`].
+pub type Doc = Document;
+
+impl Document {
+    /// Both documents, baseline first.
+    pub const ALL: [Document; 2] = [Document::Baseline, Document::Interim];
+    /// The lower-case name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Document::Baseline => "baseline",
+            Document::Interim => "interim",
+        }
+    }
+    /// Parse a lower-case name.
+    pub fn parse(s: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+    /// The document's title for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Document::Baseline => "Baseline report",
+            Document::Interim => "Interim case-study summary",
+        }
+    }
 }
 
 /// A pointer from a passage (usually a caveat) into a table.
@@ -203,6 +222,75 @@ pub struct SurveyFigure {
     pub group: Option<String>,
 }
 
+/// What a caveat sets against what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum CaveatKind {
+    /// A table disagrees with itself or lost information (cells, headers, markers).
+    TableInternal,
+    /// The report's text says something its own table does not bear out.
+    TextAgainstTable,
+    /// Two places in the text (or the text and the questionnaire) disagree.
+    TextAgainstText,
+    /// The interim summary disagrees with the baseline report.
+    InterimAgainstBaseline,
+}
+
+impl CaveatKind {
+    /// Every caveat kind, in display order.
+    pub const ALL: [CaveatKind; 4] = [
+        CaveatKind::TableInternal,
+        CaveatKind::TextAgainstTable,
+        CaveatKind::TextAgainstText,
+        CaveatKind::InterimAgainstBaseline,
+    ];
+    /// The kebab-case name used on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaveatKind::TableInternal => "table-internal",
+            CaveatKind::TextAgainstTable => "text-against-table",
+            CaveatKind::TextAgainstText => "text-against-text",
+            CaveatKind::InterimAgainstBaseline => "interim-against-baseline",
+        }
+    }
+    /// A human label, e.g. "Text against table".
+    pub fn label(self) -> &'static str {
+        match self {
+            CaveatKind::TableInternal => "Table internal",
+            CaveatKind::TextAgainstTable => "Text against table",
+            CaveatKind::TextAgainstText => "Text against text",
+            CaveatKind::InterimAgainstBaseline => "Interim against baseline",
+        }
+    }
+}
+
+/// One thing a caveat is about: a passage, a section of a source, or a table
+/// (row, cell). Written in RON as `Passage("id")`,
+/// `Section(document: Baseline, section: "Executive summary")` or
+/// `Table((table: "A.2", area: Some(Gb), column: Some(1)))`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum About {
+    /// A passage, by id.
+    Passage(String),
+    /// A section of one source document, named as the passages name it.
+    Section { document: Document, section: String },
+    /// A table, one of its rows or one cell.
+    Table(TableRef),
+}
+
+/// When a milestone happened: the earliest and latest dates it covers, as
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (sortable), and the source's own words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Date {
+    /// The start, e.g. `2009-11`.
+    pub from: String,
+    /// The end of a period, e.g. `2009-12`; `None` for a single date.
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The date as the source prints it, e.g. "November to December 2009".
+    pub printed: String,
+}
+
 /// One piece of text the app shows and searches.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -223,13 +311,63 @@ pub struct Passage {
     pub text: String,
     /// Theme ids; at least one.
     pub themes: Vec<String>,
-    pub source: SourceRef,
+    /// The source document it comes from (a source filter selects on it).
+    pub document: Document,
+    /// The document's chapter, e.g. "2 The pilot local authorities and
+    /// children's centres", "Appendix B Review of local authority bids", or
+    /// for the interim summary its top-level heading, e.g. "Pilot delivery".
+    pub chapter: String,
+    /// The section within the chapter, e.g. "Appendix B, Lambeth: Training".
+    pub section: String,
     /// Tables, rows or cells it refers to (every caveat has at least one).
     #[serde(default)]
     pub refs: Vec<TableRef>,
     /// The figure, for survey-figure passages.
     #[serde(default)]
     pub figure: Option<SurveyFigure>,
+    /// Definition passages that say what this passage's figure means (the
+    /// questionnaire's bands and answer options), by id.
+    #[serde(default)]
+    pub definitions: Vec<String>,
+    /// For a caveat: what it sets against what.
+    #[serde(default)]
+    pub caveat: Option<CaveatKind>,
+    /// For a caveat: the passages, source sections and tables it is about.
+    #[serde(default)]
+    pub about: Vec<About>,
+    /// For a caveat: what casebook stores, given the disagreement.
+    #[serde(default)]
+    pub stores: Option<String>,
+    /// For a milestone: when.
+    #[serde(default)]
+    pub date: Option<Date>,
+}
+
+impl Passage {
+    /// "Baseline report, 2.4 The socio-economic …": where it comes from.
+    pub fn source_label(&self) -> String {
+        let section = self.section.trim();
+        if section.is_empty() {
+            self.document.label().to_string()
+        } else {
+            format!("{}, {section}", self.document.label())
+        }
+    }
+    /// Every table reference of the passage: its `refs` and, for a caveat,
+    /// the tables it is about.
+    pub fn table_refs(&self) -> impl Iterator<Item = &TableRef> + '_ {
+        self.refs.iter().chain(self.about.iter().filter_map(|a| match a {
+            About::Table(t) => Some(t),
+            _ => None,
+        }))
+    }
+    /// The passages a caveat is about, by id.
+    pub fn about_passages(&self) -> impl Iterator<Item = &str> + '_ {
+        self.about.iter().filter_map(|a| match a {
+            About::Passage(id) => Some(id.as_str()),
+            _ => None,
+        })
+    }
 }
 
 macro_rules! kinds {
@@ -266,22 +404,31 @@ kinds! {
     Supplementary => "supplementary", "Supplementary activity";
     Partners => "partners", "Partners";
     Target => "target", "Target";
+    StaffingPost => "staffing-post", "Staffing post";
     Activity => "activity", "Pre-pilot activity";
+    BenefitRule => "benefit-rule", "Benefit rule";
     Definition => "definition", "Definition";
+    Background => "background", "Background";
+    SelectionCriterion => "selection-criterion", "Selection criterion";
+    PilotDesign => "pilot-design", "Pilot design";
+    Milestone => "milestone", "Milestone";
     Context => "context", "Socio-economic context";
     SurveyFigure => "survey-figure", "Survey figure";
-    Finding => "finding", "Finding";
+    BaselineFinding => "baseline-finding", "Baseline finding";
     View => "view", "Early view";
+    StartUpActivity => "start-up-activity", "Start-up activity";
     Hope => "hope", "Hope or expectation";
     Risk => "risk", "Risk";
     Observation => "observation", "Key observation";
     NextStage => "next-stage", "Next stage";
     StudyDesign => "study-design", "Study design";
+    CaseStudyFinding => "case-study-finding", "Case-study finding";
     Facilitator => "facilitator", "Facilitating factor";
     Constraint => "constraint", "Constraining factor";
     Outcome => "outcome", "Outcome";
     Conclusion => "conclusion", "Conclusion";
     SuccessFactor => "success-factor", "Critical success factor";
+    Finding => "finding", "Finding";
     Caveat => "caveat", "Caveat";
     Note => "note", "Field note";
 }

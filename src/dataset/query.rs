@@ -134,14 +134,39 @@ impl Dataset {
     }
     pub fn passages_for_ward<'a>(&'a self, ward: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.passages.iter().filter(move |p| {
-            p.wards.iter().any(|w| w == ward) || p.refs.iter().any(|r| r.area == Some(Area::Ward(ward.to_string())))
+            p.wards.iter().any(|w| w == ward) || p.table_refs().any(|r| r.area == Some(Area::Ward(ward.to_string())))
         })
     }
     /// Caveats touching a table, optionally one row of it.
     pub fn caveats_for_table<'a>(&'a self, table: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.passages
             .iter()
-            .filter(move |p| p.kind == Kind::Caveat && p.refs.iter().any(|r| r.table == table))
+            .filter(move |p| p.kind == Kind::Caveat && p.table_refs().any(|r| r.table == table))
+    }
+    /// Caveats that name a passage in their `about`.
+    pub fn caveats_about<'a>(&'a self, passage: &'a str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.passages
+            .iter()
+            .filter(move |p| p.kind == Kind::Caveat && p.about_passages().any(|id| id == passage))
+    }
+    /// Milestones with their passage index, in date order (start, then end;
+    /// a year alone sorts before the months of that year), ties in file order.
+    pub fn milestones(&self) -> impl Iterator<Item = (usize, &Passage)> + '_ {
+        let mut v: Vec<(usize, &Passage)> = self
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == Kind::Milestone)
+            .collect();
+        v.sort_by(|(i, a), (j, b)| {
+            let key = |p: &Passage| {
+                p.date
+                    .as_ref()
+                    .map(|d| (d.from.clone(), d.to.clone().unwrap_or_default()))
+            };
+            key(a).cmp(&key(b)).then(i.cmp(j))
+        });
+        v.into_iter()
     }
     /// Every (table, row) that describes an area.
     pub fn rows_for<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = (&'a Table, &'a Row)> + 'a {

@@ -105,6 +105,11 @@ pub(super) fn validate(ds: &Dataset, texts: &[(String, String)], o: &Origins) ->
         check_table(&mut r, o.tables[i], t, &las, &centres, &wards);
     }
     passages(&mut r, ds, o, &las, &centres, &wards);
+    // Caveat, definition and milestone fields are checked in their own module.
+    for e in super::validate_caveats::check(ds) {
+        let id = &ds.passages[e.passage].id;
+        r.at(o.passages[e.passage], &e.path, format!("passage `{id}`: {}", e.message));
+    }
     if r.errors.is_empty() {
         Ok(())
     } else {
@@ -159,12 +164,6 @@ fn passages(
         }
         if p.text.trim().is_empty() {
             bad(&[Seg::Field("text")], "expected a non-empty text".into());
-        }
-        if p.kind == Kind::Caveat && p.refs.is_empty() {
-            bad(
-                &[Seg::Field("refs")],
-                "a caveat must name at least one table in `refs`".into(),
-            );
         }
         if p.kind == Kind::SurveyFigure && p.figure.is_none() {
             bad(&[Seg::Field("kind")], "a survey-figure passage needs a `figure`".into());

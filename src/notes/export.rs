@@ -43,11 +43,11 @@ pub fn note_source(ds: &Dataset, n: &Note) -> String {
 
 /// "Baseline report, Appendix B, Lambeth".
 pub(crate) fn passage_source(p: &Passage) -> String {
-    let doc = match p.source.doc {
+    let doc = match p.document {
         Doc::Baseline => "Baseline report",
         Doc::Interim => "Interim summary",
     };
-    format!("{doc}, {}", p.source.section)
+    format!("{doc}, {}", p.section)
 }
 
 /// Oldest first, by creation time then id.

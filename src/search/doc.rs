@@ -1,7 +1,7 @@
 //! [`SearchDoc`]: the unit the engine searches. Every passage of the dataset
 //! becomes one; field notes become more, of kind [`Kind::Note`].
 
-use crate::dataset::{Dataset, Doc, Kind, Passage, SourceRef};
+use crate::dataset::{Dataset, Doc, Kind, Passage};
 
 /// One searchable document: a passage, or a field note.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,27 +35,14 @@ impl SearchDoc {
             title: p.title.clone(),
             text: p.text.clone(),
             themes: p.themes.clone(),
-            source: source_label(&p.source),
+            source: p.source_label(),
         }
     }
 }
 
 /// The name of a source document, as people cite it.
 pub fn doc_label(doc: Doc) -> &'static str {
-    match doc {
-        Doc::Baseline => "Baseline report",
-        Doc::Interim => "Interim case-study summary",
-    }
-}
-
-/// "Baseline report, Appendix B, Lambeth: Specified aims".
-pub fn source_label(source: &SourceRef) -> String {
-    let section = source.section.trim();
-    if section.is_empty() {
-        doc_label(source.doc).to_string()
-    } else {
-        format!("{}, {section}", doc_label(source.doc))
-    }
+    doc.label()
 }
 
 #[cfg(test)]
@@ -63,16 +50,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sources_read_as_citations() {
-        let s = SourceRef {
-            doc: Doc::Baseline,
-            section: "Appendix B, Lambeth: Specified aims".into(),
-        };
-        assert_eq!(source_label(&s), "Baseline report, Appendix B, Lambeth: Specified aims");
-        let s = SourceRef {
-            doc: Doc::Interim,
-            section: " ".into(),
-        };
-        assert_eq!(source_label(&s), "Interim case-study summary");
+    fn documents_read_as_citations() {
+        assert_eq!(doc_label(Doc::Baseline), "Baseline report");
+        assert_eq!(doc_label(Doc::Interim), "Interim case-study summary");
     }
 }

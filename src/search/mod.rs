@@ -99,7 +99,7 @@ use std::ops::Range;
 
 use crate::dataset::Kind;
 
-pub use doc::{SearchDoc, doc_label, source_label};
+pub use doc::{SearchDoc, doc_label};
 pub use eval::Place;
 pub use fold::fold;
 pub use hits::SNIPPET_CHARS;

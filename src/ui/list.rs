@@ -62,10 +62,15 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Passage(i) => {
             let p = &ds.passages[*i];
             let landed = state.highlight.as_deref() == Some(p.id.as_str());
-            let mut spans = vec![Span::styled(
-                format!("{:<12} ", truncate(p.kind.label(), 12)),
-                theme.kind(),
-            )];
+            let column =
+                super::timeline::date_column(p).unwrap_or_else(|| format!("{:<12} ", truncate(p.kind.label(), 12)));
+            let mut spans = vec![Span::styled(column, theme.kind())];
+            // A caveat about the passage is flagged beside it, first so
+            // narrow panes still show it.
+            let caveats = ds.caveats_about(&p.id).count();
+            if caveats > 0 {
+                spans.push(Span::styled("⚠ ", theme.warn()));
+            }
             let style = if landed { theme.landed() } else { theme.text() };
             spans.push(Span::styled(sanitize::line(&p.title), style));
             if !p.las.is_empty() {
@@ -178,19 +183,26 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
     match e {
         Entry::Passage(i) => {
             let p = &ds.passages[*i];
-            vec![
+            let mut v = vec![
                 Line::styled(sanitize::line(&p.title), theme.title()),
                 Line::raw(sanitize::clean(&p.text)),
                 Line::styled(
                     format!(
                         "{}, {} · themes: {}",
-                        crate::search::doc_label(p.source.doc),
-                        sanitize::line(&p.source.section),
+                        crate::search::doc_label(p.document),
+                        sanitize::line(&p.section),
                         p.themes.join(", ")
                     ),
                     theme.dim(),
                 ),
-            ]
+            ];
+            for c in ds.caveats_about(&p.id) {
+                v.push(Line::styled(
+                    format!("⚠ Caveat: {}", sanitize::line(&c.title)),
+                    theme.warn(),
+                ));
+            }
+            v
         }
         Entry::Note(id) => state.notes.get(id).map_or_else(Vec::new, |n| {
             let mut v: Vec<Line> = sanitize::clean(&n.text)

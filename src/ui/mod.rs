@@ -15,6 +15,7 @@ mod search;
 mod status;
 mod table_view;
 pub mod theme;
+mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

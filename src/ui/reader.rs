@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, popup, sanitize};
 use crate::app::{Readable, State};
-use crate::dataset::{Kind, Passage};
+use crate::dataset::{About, Kind, Passage};
 use crate::notes::Target;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scroll: u16, theme: &Theme) {
@@ -58,7 +58,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
     );
 }
 
-/// Caveats that share a table row, LA or ward with the passage.
+/// Caveats that share a table row or ward with the passage (those about
+/// the passage itself are listed apart).
 fn related_caveats<'a>(state: &'a State, p: &Passage) -> Vec<&'a Passage> {
     if p.kind == Kind::Caveat {
         return Vec::new();
@@ -67,15 +68,81 @@ fn related_caveats<'a>(state: &'a State, p: &Passage) -> Vec<&'a Passage> {
         .ds
         .passages
         .iter()
-        .filter(|c| c.kind == Kind::Caveat)
+        .filter(|c| c.kind == Kind::Caveat && !c.about_passages().any(|id| id == p.id))
         .filter(|c| {
-            c.refs.iter().any(|r| {
+            c.table_refs().any(|r| {
                 p.refs
                     .iter()
                     .any(|q| q.table == r.table && (q.area.is_none() || q.area == r.area))
             }) || c.wards.iter().any(|w| p.wards.contains(w))
         })
         .collect()
+}
+
+/// The lines only some kinds have: a milestone's date, the definitions a
+/// figure rests on, a caveat's kind, targets and what casebook stores, and
+/// the caveats about this passage.
+fn kind_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
+    let ds = &state.ds;
+    let mut out = Vec::new();
+    if let Some(d) = &p.date {
+        out.push(Line::from(vec![
+            Span::styled("Date: ", theme.heading()),
+            Span::raw(format!(
+                "{} ({})",
+                sanitize::line(&d.printed),
+                super::timeline::date_label(d)
+            )),
+        ]));
+    }
+    for id in &p.definitions {
+        let title = ds.passage(id).map_or(id.as_str(), |d| d.title.as_str());
+        out.push(Line::styled(
+            format!("Defined in: {}", sanitize::line(title)),
+            theme.dim(),
+        ));
+    }
+    if let Some(k) = p.caveat {
+        out.push(Line::styled(format!("Caveat kind: {}", k.label()), theme.warn()));
+        for a in &p.about {
+            let what = match a {
+                About::Passage(id) => {
+                    format!("passage: {}", ds.passage(id).map_or(id.as_str(), |q| q.title.as_str()))
+                }
+                About::Section { document, section } => format!("{}, {section}", document.label()),
+                About::Table(t) => {
+                    let area = t
+                        .area
+                        .as_ref()
+                        .map_or(String::new(), |a| format!(", {}", ds.area_name(a)));
+                    format!("Table {}{area}", t.table)
+                }
+            };
+            out.push(Line::styled(format!("About: {}", sanitize::line(&what)), theme.dim()));
+        }
+        if let Some(st) = &p.stores {
+            out.push(Line::from(vec![
+                Span::styled("casebook stores: ", theme.heading()),
+                Span::raw(sanitize::line(st)),
+            ]));
+        }
+    }
+    let about: Vec<&Passage> = ds.caveats_about(&p.id).collect();
+    if !about.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Caveats about this passage", theme.warn()));
+        for c in about {
+            let kind = c.caveat.map_or("Caveat", |k| k.label());
+            out.push(Line::raw(format!("⚠ {kind}: {}", sanitize::line(&c.title))));
+            if let Some(st) = &c.stores {
+                out.push(Line::styled(
+                    format!("  casebook stores: {}", sanitize::line(st)),
+                    theme.dim(),
+                ));
+            }
+        }
+    }
+    out
 }
 
 fn passage_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
@@ -103,11 +170,12 @@ fn passage_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>>
             )),
         ]));
     }
+    out.extend(kind_lines(state, p, theme));
     out.push(Line::styled(
         format!(
             "Source: {}, {}",
-            crate::search::doc_label(p.source.doc),
-            sanitize::line(&p.source.section)
+            crate::search::doc_label(p.document),
+            sanitize::line(&p.section)
         ),
         theme.dim(),
     ));
@@ -118,7 +186,8 @@ fn passage_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>>
         ));
     }
     out.push(Line::styled(format!("Themes: {}", themes.join(", ")), theme.dim()));
-    let tables: Vec<String> = p.refs.iter().map(|r| r.table.clone()).collect();
+    let mut tables: Vec<String> = p.table_refs().map(|r| r.table.clone()).collect();
+    tables.dedup();
     if !tables.is_empty() {
         out.push(Line::styled(format!("Tables: {}", tables.join(", ")), theme.dim()));
     }

@@ -65,7 +65,7 @@ fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize>)> 
         .passages
         .iter()
         .filter(|p| p.kind == Kind::Caveat)
-        .flat_map(|p| p.refs.iter())
+        .flat_map(|p| p.table_refs())
         .filter(|r| r.table == t.id)
         .map(|r| (r.area.clone(), r.column))
         .collect()

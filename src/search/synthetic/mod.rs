@@ -10,7 +10,7 @@ use std::io;
 use std::path::Path;
 
 use crate::dataset::{
-    Centre, Dataset, Doc, GlossaryEntry, Kind, LocalAuthority, Passage, SourceRef, SurveyFigure, Theme, Ward, slug,
+    Centre, Dataset, Doc, GlossaryEntry, Kind, LocalAuthority, Passage, SurveyFigure, Theme, Ward, slug,
 };
 
 mod words;
@@ -215,16 +215,20 @@ fn passage(rng: &mut Rng, ds: &Dataset, centres_of: &[Vec<usize>], wards_of: &[V
         title: title(rng, object, la_name),
         text: sentences.join(" "),
         themes,
-        source: SourceRef {
-            doc: if rng.chance(60) { Doc::Baseline } else { Doc::Interim },
-            section: if rng.chance(50) {
-                format!("Appendix B, {la_name}")
-            } else {
-                rng.pick(SECTIONS).to_string()
-            },
+        document: if rng.chance(60) { Doc::Baseline } else { Doc::Interim },
+        chapter: "Synthetic".to_string(),
+        section: if rng.chance(50) {
+            format!("Appendix B, {la_name}")
+        } else {
+            rng.pick(SECTIONS).to_string()
         },
         refs: Vec::new(),
         figure,
+        definitions: Vec::new(),
+        caveat: None,
+        about: Vec::new(),
+        stores: None,
+        date: None,
     }
 }
 

@@ -271,9 +271,9 @@ pub(super) const SURVEY_GROUPS: &[&str] = &[
     "aged under 25",
 ];
 pub(super) const KINDS: &[Kind] = &[
-    Kind::Finding,
-    Kind::Finding,
-    Kind::Finding,
+    Kind::BaselineFinding,
+    Kind::CaseStudyFinding,
+    Kind::Background,
     Kind::View,
     Kind::View,
     Kind::Observation,
