@@ -68,7 +68,8 @@ fn hostile_dataset(evil: &str) -> Dataset {
     for p in &mut ds.passages {
         taint(&mut p.title, evil);
         taint(&mut p.text, evil);
-        taint(&mut p.source.section, evil);
+        taint(&mut p.section, evil);
+        taint(&mut p.chapter, evil);
         if let Some(f) = &mut p.figure {
             taint(&mut f.measure, evil);
             taint(&mut f.value, evil);

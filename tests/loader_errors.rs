@@ -21,9 +21,9 @@ fn fixture() -> tempfile::TempDir {
 
 const PASSAGES: &str = r#"[
     (id: "p-one", kind: Finding, las: ["ealing"], title: "One", text: "First.", themes: ["outreach"],
-        source: (doc: Baseline, section: "Test")),
+        document: Baseline, chapter: "C", section: "Test"),
     (id: "p-two", kind: Finding, las: ["lambeth"], title: "Two", text: "Second.", themes: ["outreach"],
-        source: (doc: Baseline, section: "Test")),
+        document: Baseline, chapter: "C", section: "Test"),
 ]
 "#;
 

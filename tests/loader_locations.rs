@@ -21,9 +21,9 @@ fn fixture() -> tempfile::TempDir {
 
 const PASSAGES: &str = r#"[
     (id: "p-one", kind: Finding, las: ["ealing"], title: "One", text: "First.", themes: ["outreach"],
-        source: (doc: Baseline, section: "Test")),
+        document: Baseline, chapter: "C", section: "Test"),
     (id: "p-two", kind: Finding, las: ["lambeth"], title: "Two", text: "Second.", themes: ["outreach"],
-        source: (doc: Baseline, section: "Test")),
+        document: Baseline, chapter: "C", section: "Test"),
 ]
 "#;
 
@@ -103,7 +103,7 @@ fn a_duplicate_id_is_reported_at_the_repeat_even_when_its_text_appears_earlier()
     // (line 2, the original), then again as an id on line 6: the duplicate.
     let text = PASSAGES.replace("text: \"Second.\"", "text: \"Unlike \\\"p-one\\\", this is second.\"").replace(
         "]\n",
-        "    (id: \"p-one\", kind: Finding, title: \"Again\", text: \"Third.\", themes: [\"outreach\"],\n        source: (doc: Baseline, section: \"Test\")),\n]\n",
+        "    (id: \"p-one\", kind: Finding, title: \"Again\", text: \"Third.\", themes: [\"outreach\"],\n        document: Baseline, chapter: \"C\", section: \"Test\"),\n]\n",
     );
     write(&dir, "passages/p.ron", &text);
     let e = errors(&dir);
