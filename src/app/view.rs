@@ -5,6 +5,7 @@
 
 use crate::dataset::{Area, Kind, Passage};
 
+use super::grid::{self, AreaGrid, GridKind};
 use super::nav::{NavItem, Section};
 use super::state::State;
 
@@ -33,6 +34,30 @@ impl Tab {
             Tab::Mentions => "Findings & mentions",
             Tab::Caveats => "Caveats",
             Tab::Passages => "Passages",
+            Tab::Notes => "Notes",
+        }
+    }
+
+    /// A shorter label (one word), tried before abbreviations.
+    pub fn medium(self) -> &'static str {
+        match self {
+            Tab::Bid => "Bid",
+            Tab::Mentions => "Findings",
+            other => other.label(),
+        }
+    }
+
+    /// The label abbreviated, for tab rows too narrow for the words.
+    pub fn short(self) -> &'static str {
+        match self {
+            Tab::Overview => "Over.",
+            Tab::Bid => "Bid",
+            Tab::Wards => "Wards",
+            Tab::Centres => "Ctrs",
+            Tab::Activity => "Act.",
+            Tab::Mentions => "Find.",
+            Tab::Caveats => "Cav.",
+            Tab::Passages => "Pass.",
             Tab::Notes => "Notes",
         }
     }
@@ -102,6 +127,45 @@ pub fn pane_kind(state: &State) -> PaneKind {
     }
 }
 
+/// Whether the pane is a table the cursor moves across (the table view,
+/// or an LA's Wards or Centres tab): `h`/`l` move columns, `s` sorts, `c` lists caveats.
+pub fn is_grid(state: &State) -> bool {
+    match (state.nav_item(), state.current_tab()) {
+        (Some(NavItem::Table(_)), _) => true,
+        (Some(NavItem::La(_)), Some(Tab::Wards | Tab::Centres)) => true,
+        _ => false,
+    }
+}
+
+/// The table of the Wards or Centres tab being shown, if that is the pane.
+pub fn area_grid(state: &State) -> Option<AreaGrid> {
+    let kind = match state.current_tab()? {
+        Tab::Wards => GridKind::Wards,
+        Tab::Centres => GridKind::Centres,
+        _ => return None,
+    };
+    match state.nav_item()? {
+        NavItem::La(id) => Some(grid::area_grid(&state.ds, &id, kind)),
+        _ => None,
+    }
+}
+
+/// The Wards or Centres table's rows in display order (sorted as the table
+/// cursor says), without its summary row.
+fn grid_entries(state: &State) -> Vec<Entry> {
+    let Some(g) = area_grid(state) else {
+        return Vec::new();
+    };
+    grid::order(&g, state.table.sort, state.table.desc)
+        .into_iter()
+        .filter_map(|i| match &g.rows[i].area {
+            Some(Area::Ward(id)) => Some(Entry::Ward(id.clone())),
+            Some(Area::Centre(id)) => Some(Entry::Centre(id.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether a passage passes the active theme and kind filters.
 pub fn passes(state: &State, p: &Passage) -> bool {
     (state.filters.themes.is_empty() || p.themes.iter().any(|t| state.filters.themes.contains(t)))
@@ -145,8 +209,7 @@ pub fn entries(state: &State) -> Vec<Entry> {
         (NavItem::La(id), Some(Tab::Bid)) => {
             passages_where(state, |p| BID_KINDS.contains(&p.kind) && p.las.contains(id))
         }
-        (NavItem::La(id), Some(Tab::Wards)) => ds.wards_of(id).map(|w| Entry::Ward(w.id.clone())).collect(),
-        (NavItem::La(id), Some(Tab::Centres)) => ds.centres_of(id).map(|c| Entry::Centre(c.id.clone())).collect(),
+        (NavItem::La(_), Some(Tab::Wards | Tab::Centres)) => grid_entries(state),
         (NavItem::La(id), Some(Tab::Activity)) => passages_where(state, |p| {
             matches!(p.kind, Kind::Activity | Kind::Definition) && p.las.contains(id)
         }),
@@ -216,27 +279,45 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
     notes.into_iter().map(|n| Entry::Note(n.id.clone())).collect()
 }
 
-/// The tab row's titles for a pane `width` cells wide: every title in full
-/// when they fit, otherwise only the active one in full and the rest as
-/// their numbers. Drawn separated by one-cell `│` (the click map uses the same).
+/// The tab row's titles for a pane `width` cells wide, drawn separated by
+/// one-cell `│` (the click map uses the same strings). Every title in full
+/// when they fit; then the active one in full and the others in one word,
+/// then abbreviated, then as numbers (each first with padding, then without).
 pub fn tab_titles(tabs: &[Tab], active: usize, width: u16) -> Vec<String> {
-    let full: Vec<String> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!(" {} {} ", i + 1, t.label()))
-        .collect();
-    let total: usize = full.iter().map(|s| s.chars().count() + 1).sum();
-    if total <= usize::from(width) {
-        return full;
-    }
-    tabs.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if i == active {
-                format!(" {} {} ", i + 1, t.label())
-            } else {
-                format!(" {} ", i + 1)
+    let full: fn(Tab) -> &'static str = Tab::label;
+    let medium: fn(Tab) -> &'static str = Tab::medium;
+    let short: fn(Tab) -> &'static str = Tab::short;
+    let none: fn(Tab) -> &'static str = |_| "";
+    let plans = [
+        (full, full),
+        (full, medium),
+        (medium, medium),
+        (full, short),
+        (medium, short),
+        (short, short),
+        (full, none),
+        (short, none),
+        (none, none),
+    ];
+    let title = |i: usize, label: &str, padded: bool| match (label.is_empty(), padded) {
+        (true, _) => format!(" {} ", i + 1),
+        (false, true) => format!(" {} {label} ", i + 1),
+        (false, false) => format!(" {} {label}", i + 1),
+    };
+    let fits = |v: &[String]| v.iter().map(|s| s.chars().count() + 1).sum::<usize>() <= usize::from(width);
+    let mut last = Vec::new();
+    for (on, off) in plans {
+        for padded in [true, false] {
+            let v: Vec<String> = tabs
+                .iter()
+                .enumerate()
+                .map(|(i, t)| title(i, if i == active { on(*t) } else { off(*t) }, padded))
+                .collect();
+            if fits(&v) {
+                return v;
             }
-        })
-        .collect()
+            last = v;
+        }
+    }
+    last
 }
