@@ -155,7 +155,9 @@ pub fn passages_using(state: &State, glossary: usize) -> Vec<usize> {
 /// Enter on a glossary term: list the passages that use it.
 pub fn show_glossary(state: &mut State, glossary: usize) {
     let items = passages_using(state, glossary);
-    let Some(g) = state.ds.glossary.get(glossary) else { return };
+    let Some(g) = state.ds.glossary.get(glossary) else {
+        return;
+    };
     if items.is_empty() {
         state.status = Some(format!("No passage uses {} or “{}”", g.abbr, g.expansion));
         return;

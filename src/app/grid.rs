@@ -64,22 +64,87 @@ pub struct AreaGrid {
 pub const HOTSPOT_POINTS: f64 = 10.0;
 
 const WARD_COLS: &[GridCol] = &[
-    GridCol { header: "Active", table: "A.4", column: 0, kind: ColKind::Own },
-    GridCol { header: "LA", table: "A.4", column: 1, kind: ColKind::La },
-    GridCol { header: "Inactive", table: "A.4", column: 2, kind: ColKind::Own },
-    GridCol { header: "LA", table: "A.4", column: 3, kind: ColKind::La },
-    GridCol { header: "Inactive vs LA", table: "A.4", column: 2, kind: ColKind::Bar(2) },
-    GridCol { header: "IS", table: "A.9", column: 0, kind: ColKind::Own },
-    GridCol { header: "JSA", table: "A.9", column: 1, kind: ColKind::Own },
-    GridCol { header: "Total", table: "A.9", column: 2, kind: ColKind::Own },
-    GridCol { header: "Lone parents (A.9)", table: "A.9", column: 2, kind: ColKind::Bar(7) },
+    GridCol {
+        header: "Active",
+        table: "A.4",
+        column: 0,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "LA",
+        table: "A.4",
+        column: 1,
+        kind: ColKind::La,
+    },
+    GridCol {
+        header: "Inactive",
+        table: "A.4",
+        column: 2,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "LA",
+        table: "A.4",
+        column: 3,
+        kind: ColKind::La,
+    },
+    GridCol {
+        header: "IS",
+        table: "A.9",
+        column: 0,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "JSA",
+        table: "A.9",
+        column: 1,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "Total",
+        table: "A.9",
+        column: 2,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "Inactive",
+        table: "A.4",
+        column: 2,
+        kind: ColKind::Bar(2),
+    },
+    GridCol {
+        header: "Total",
+        table: "A.9",
+        column: 2,
+        kind: ColKind::Bar(6),
+    },
 ];
 
 const CENTRE_COLS: &[GridCol] = &[
-    GridCol { header: "Area", table: "A.6", column: 0, kind: ColKind::Text },
-    GridCol { header: "Workless 0-4", table: "A.6", column: 1, kind: ColKind::Own },
-    GridCol { header: "Lone parent", table: "A.6", column: 2, kind: ColKind::Own },
-    GridCol { header: "BME %", table: "A.6", column: 3, kind: ColKind::Own },
+    GridCol {
+        header: "Workless 0-4",
+        table: "A.6",
+        column: 1,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "Lone parent",
+        table: "A.6",
+        column: 2,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "BME %",
+        table: "A.6",
+        column: 3,
+        kind: ColKind::Own,
+    },
+    GridCol {
+        header: "Area",
+        table: "A.6",
+        column: 0,
+        kind: ColKind::Text,
+    },
 ];
 
 /// The Wards or Centres table of an LA.
@@ -89,7 +154,10 @@ pub fn area_grid(ds: &Dataset, la: &str, kind: GridKind) -> AreaGrid {
         GridKind::Centres => CENTRE_COLS,
     };
     let areas: Vec<(Area, String)> = match kind {
-        GridKind::Wards => ds.wards_of(la).map(|w| (Area::Ward(w.id.clone()), w.name.clone())).collect(),
+        GridKind::Wards => ds
+            .wards_of(la)
+            .map(|w| (Area::Ward(w.id.clone()), w.name.clone()))
+            .collect(),
         GridKind::Centres => ds
             .centres_of(la)
             .map(|c| (Area::Centre(c.id.clone()), c.name.clone()))
@@ -135,17 +203,17 @@ fn area_row(ds: &Dataset, cols: &[GridCol], area: Area, name: String) -> GridRow
         };
         cells.push(value);
         marked.push(
-            !matches!(c.kind, ColKind::Bar(_))
-                && row.is_some_and(|r| caveat_at(ds, c.table, &r.area, Some(c.column))),
+            !matches!(c.kind, ColKind::Bar(_)) && row.is_some_and(|r| caveat_at(ds, c.table, &r.area, Some(c.column))),
         );
     }
     let num = |i: usize| cells[i].as_deref().and_then(parse_figure).map(|f| f.value);
-    let hotspot = cols.iter().position(|c| c.kind == ColKind::Own && c.table == "A.4" && c.column == 2).is_some_and(
-        |own| {
+    let hotspot = cols
+        .iter()
+        .position(|c| c.kind == ColKind::Own && c.table == "A.4" && c.column == 2)
+        .is_some_and(|own| {
             let la = cols.iter().position(|c| c.kind == ColKind::La && c.column == 3);
             matches!((num(own), la.and_then(num)), (Some(w), Some(l)) if w - l > HOTSPOT_POINTS)
-        },
-    );
+        });
     let flagged = cols
         .iter()
         .any(|c| c.kind != ColKind::La && caveat_at(ds, c.table, &area, None));
@@ -187,7 +255,7 @@ fn median_row(ds: &Dataset, cols: &[GridCol]) -> GridRow {
         .collect();
     GridRow {
         area: None,
-        name: "Pilot centres' median".into(),
+        name: "Pilot median".into(),
         cells,
         marked: vec![false; cols.len()],
         flagged: false,

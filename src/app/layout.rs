@@ -97,7 +97,11 @@ mod tests {
         let a = areas(80, 24, false);
         assert_eq!(a.nav.width + a.pane.width, 80);
         let z = areas(80, 24, true);
-        assert_eq!((z.nav.width, z.pane.width), (0, 80), "zoom gives the pane the whole width");
+        assert_eq!(
+            (z.nav.width, z.pane.width),
+            (0, 80),
+            "zoom gives the pane the whole width"
+        );
         assert_eq!(a.status.y, 23);
         assert_eq!(a.nav.height, 23);
         assert!(!fits(59, 24) && fits(80, 24));

@@ -18,9 +18,11 @@ mod update;
 pub mod view;
 
 pub use action::Action;
-pub use keymap::Mode;
-pub use state::{Choice, Editor, Filters, Focus, Overlay, Picker, PickerKind, Readable, SearchState, State, TableCursor};
 pub use choose::{passages_using, row_caveats};
+pub use keymap::Mode;
+pub use state::{
+    Choice, Editor, Filters, Focus, Overlay, Picker, PickerKind, Readable, SearchState, State, TableCursor,
+};
 pub use update::update;
 
 /// The keymap mode the state is in: the top-most overlay decides.

@@ -149,9 +149,8 @@ fn scroll_max(state: &State) -> u16 {
 /// Keep an overlay's scroll within its text (after a resize).
 pub fn clamp_scroll(state: &mut State) {
     let max = scroll_max(state);
-    match state.overlay.as_mut() {
-        Some(Overlay::Reader { scroll, .. } | Overlay::Help { scroll }) => *scroll = (*scroll).min(max),
-        _ => {}
+    if let Some(Overlay::Reader { scroll, .. } | Overlay::Help { scroll }) = state.overlay.as_mut() {
+        *scroll = (*scroll).min(max);
     }
 }
 

@@ -82,11 +82,7 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Sort => sort(state),
-        Action::ShowCaveat => {
-            if view::is_grid(state) {
-                choose::show_caveats(state)
-            }
-        }
+        Action::ShowCaveat if view::is_grid(state) => choose::show_caveats(state),
         Action::AddNote => notes_ops::add(state),
         Action::EditNote => notes_ops::edit(state),
         Action::DeleteNote => notes_ops::delete(state),
@@ -310,14 +306,12 @@ fn click(state: &mut State, x: u16, y: u16) {
     state.focus = Focus::Pane;
     let item_tabs = state.nav_item().map_or(&[][..], |i| tabs(&i));
     let inner = layout::inner(a.pane);
-    if !item_tabs.is_empty() && y == inner.y {
-        let mut left = inner.x;
-        for (i, t) in view::tab_titles(item_tabs, state.tab, inner.width).iter().enumerate() {
-            let w = t.chars().count() as u16 + 1;
-            if x >= left && x < left + w {
+    if !item_tabs.is_empty() && (y == inner.y || y == inner.y + 1) {
+        for (i, t) in view::tab_layout(item_tabs, state.tab, inner.width).iter().enumerate() {
+            let (left, w) = (inner.x + t.x, t.text.chars().count() as u16 + 1);
+            if y == inner.y + t.row && x >= left && x < left + w {
                 return set_tab(state, i);
             }
-            left += w;
         }
         return;
     }

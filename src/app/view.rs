@@ -130,11 +130,10 @@ pub fn pane_kind(state: &State) -> PaneKind {
 /// Whether the pane is a table the cursor moves across (the table view,
 /// or an LA's Wards or Centres tab): `h`/`l` move columns, `s` sorts, `c` lists caveats.
 pub fn is_grid(state: &State) -> bool {
-    match (state.nav_item(), state.current_tab()) {
-        (Some(NavItem::Table(_)), _) => true,
-        (Some(NavItem::La(_)), Some(Tab::Wards | Tab::Centres)) => true,
-        _ => false,
-    }
+    matches!(
+        (state.nav_item(), state.current_tab()),
+        (Some(NavItem::Table(_)), _) | (Some(NavItem::La(_)), Some(Tab::Wards | Tab::Centres))
+    )
 }
 
 /// The table of the Wards or Centres tab being shown, if that is the pane.
@@ -279,45 +278,70 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
     notes.into_iter().map(|n| Entry::Note(n.id.clone())).collect()
 }
 
-/// The tab row's titles for a pane `width` cells wide, drawn separated by
-/// one-cell `│` (the click map uses the same strings). Every title in full
-/// when they fit; then the active one in full and the others in one word,
-/// then abbreviated, then as numbers (each first with padding, then without).
-pub fn tab_titles(tabs: &[Tab], active: usize, width: u16) -> Vec<String> {
+/// A tab title placed in the tab rows: its text, row (0 or 1) and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabTitle {
+    pub text: String,
+    pub row: u16,
+    pub x: u16,
+}
+
+/// Titles laid out left to right in at most `rows` rows of `width` cells,
+/// each followed by a one-cell `│`; `None` when they do not fit.
+fn place(titles: Vec<String>, width: u16, rows: u16) -> Option<Vec<TabTitle>> {
+    let (mut row, mut x) = (0u16, 0u16);
+    let mut out = Vec::new();
+    for text in titles {
+        let w = u16::try_from(text.chars().count() + 1).ok()?;
+        if x + w > width {
+            row += 1;
+            x = 0;
+        }
+        if row >= rows || w > width {
+            return None;
+        }
+        out.push(TabTitle { text, row, x });
+        x += w;
+    }
+    Some(out)
+}
+
+/// The tab titles for a pane `width` cells wide, using the two rows above
+/// the body. Every title in full on one row when they fit, else on two;
+/// then the others in one word, then abbreviated (the active one stays in
+/// full), and only then as numbers. Drawn and clicked from the same layout.
+pub fn tab_layout(tabs: &[Tab], active: usize, width: u16) -> Vec<TabTitle> {
     let full: fn(Tab) -> &'static str = Tab::label;
     let medium: fn(Tab) -> &'static str = Tab::medium;
     let short: fn(Tab) -> &'static str = Tab::short;
     let none: fn(Tab) -> &'static str = |_| "";
-    let plans = [
-        (full, full),
-        (full, medium),
-        (medium, medium),
-        (full, short),
-        (medium, short),
-        (short, short),
-        (full, none),
-        (short, none),
-        (none, none),
-    ];
-    let title = |i: usize, label: &str, padded: bool| match (label.is_empty(), padded) {
-        (true, _) => format!(" {} ", i + 1),
-        (false, true) => format!(" {} {label} ", i + 1),
-        (false, false) => format!(" {} {label}", i + 1),
+    let title = |i: usize, label: &str| {
+        if label.is_empty() {
+            format!(" {} ", i + 1)
+        } else {
+            format!(" {} {label} ", i + 1)
+        }
     };
-    let fits = |v: &[String]| v.iter().map(|s| s.chars().count() + 1).sum::<usize>() <= usize::from(width);
-    let mut last = Vec::new();
-    for (on, off) in plans {
-        for padded in [true, false] {
-            let v: Vec<String> = tabs
-                .iter()
-                .enumerate()
-                .map(|(i, t)| title(i, if i == active { on(*t) } else { off(*t) }, padded))
-                .collect();
-            if fits(&v) {
-                return v;
-            }
-            last = v;
+    let plans = [
+        (full, full, 1),
+        (full, full, 2),
+        (full, medium, 2),
+        (medium, medium, 2),
+        (full, short, 2),
+        (short, short, 2),
+        (full, none, 1),
+        (short, none, 1),
+        (none, none, 2),
+    ];
+    for (on, off, rows) in plans {
+        let v: Vec<String> = tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| title(i, if i == active { on(*t) } else { off(*t) }))
+            .collect();
+        if let Some(placed) = place(v, width, rows) {
+            return placed;
         }
     }
-    last
+    Vec::new()
 }

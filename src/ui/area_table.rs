@@ -11,17 +11,20 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::grid::{self, FigCol, Grid, TextCol};
 use super::overview::bar;
 use super::{Theme, clip, sanitize, wrap};
+use crate::app::State;
 use crate::app::grid::{AreaGrid, ColKind, GridKind, HOTSPOT_POINTS, order};
 use crate::app::layout::list_height;
 use crate::app::view::{Entry, entries};
-use crate::app::State;
 use crate::dataset::{Area, format_number, parse_figure};
 
 /// Bars are this many cells long.
 const BAR: usize = 12;
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, g: &AreaGrid, focused: bool, theme: &Theme) {
-    let h = list_height(area);
+    // The table takes the rows it needs (header, rows, a rule), at most the
+    // list's share of the pane; the legend has the rest.
+    let need = u16::try_from(g.rows.len() + 3).unwrap_or(u16::MAX);
+    let h = list_height(area).min(need.max(4));
     let grid_area = clip(Rect::new(area.x, area.y, area.width, h), area);
     let lines = grid::lines(
         &to_grid(state, g, focused, theme),
@@ -38,7 +41,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, g: &AreaGrid, focuse
         let block = Block::default().borders(Borders::TOP).border_style(theme.dim());
         let inner = block.inner(rest);
         frame.render_widget(block, rest);
-        frame.render_widget(Paragraph::new(wrap::lines(legend(state, g, theme), inner.width)), inner);
+        frame.render_widget(
+            Paragraph::new(wrap::lines(legend(state, g, theme), inner.width.saturating_sub(1))),
+            inner,
+        );
     }
 }
 
@@ -132,7 +138,13 @@ fn to_grid(state: &State, g: &AreaGrid, focused: bool, theme: &Theme) -> Grid {
         selected_col: Some(state.table.col.min(g.cols.len().saturating_sub(1))),
         sort: state.table.sort.map(|s| (s, state.table.desc)),
         order: order(g, state.table.sort, state.table.desc),
-        rule_before: g.rows.iter().enumerate().filter(|(_, r)| r.area.is_none()).map(|(i, _)| i).collect(),
+        rule_before: g
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.area.is_none())
+            .map(|(i, _)| i)
+            .collect(),
         selected_row: selected,
         focused,
     }
@@ -166,7 +178,10 @@ fn legend<'a>(state: &State, g: &AreaGrid, theme: &Theme) -> Vec<Line<'a>> {
             }
         }
         GridKind::Centres => out.push(Line::styled(
-            "Table A.6 (2008): Workless 0-4: % of children in workless households; Lone parent: % lone parent families; BME %: ethnicity. Median over the 30 pilot centres.",
+            format!(
+                "Table A.6 (2008): Workless 0-4: % of children in workless households; Lone parent: % lone parent families; BME %: ethnicity. Pilot median: the median over all {} pilot centres.",
+                state.ds.table("A.6").map_or(0, |t| t.rows.len())
+            ),
             theme.dim(),
         )),
     }

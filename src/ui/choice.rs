@@ -24,9 +24,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, c: &Choice, theme: &
         .iter()
         .filter_map(|&i| state.ds.passages.get(i))
         .map(|p| {
+            let kind = format!("{} ", super::list::short_kind(p.kind));
+            // Titles hold figures: cut at a word, never inside a number.
+            let room = usize::from(inner.width).saturating_sub(kind.chars().count() + 1);
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{} ", super::list::short_kind(p.kind)), theme.kind()),
-                Span::raw(sanitize::line(&p.title)),
+                Span::styled(kind, theme.kind()),
+                Span::raw(super::grid::cut_words(&sanitize::line(&p.title), room)),
             ]))
         })
         .collect();

@@ -58,7 +58,9 @@ pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>
         .filter(|(_, p)| p.kind == Kind::Caveat)
         .filter(|(_, p)| {
             p.refs.iter().any(|r| {
-                r.table == table && r.area.as_ref() == Some(area) && (r.column.is_none() || column.is_none() || r.column == column)
+                r.table == table
+                    && r.area.as_ref() == Some(area)
+                    && (r.column.is_none() || column.is_none() || r.column == column)
             })
         })
         .map(|(i, _)| i)
@@ -99,7 +101,11 @@ pub fn row(state: &State, area: &Area, f: &FigureLine) -> Row {
     });
     let compare = f.compare_label.as_ref().map(|l| {
         let l = if l.contains("median") { "median" } else { l.as_str() };
-        format!("{} {}", sanitize::line(l), f.compare.as_deref().map_or("–".into(), sanitize::line))
+        format!(
+            "{} {}",
+            sanitize::line(l),
+            f.compare.as_deref().map_or("–".into(), sanitize::line)
+        )
     });
     Row {
         label: sanitize::line(&label),
@@ -169,10 +175,12 @@ pub fn line<'a>(r: &Row, l: &Layout, theme: &Theme) -> Vec<Line<'a>> {
         Span::raw(pad_left(&r.value, l.value)),
         Span::styled(pad_right(&r.marks, l.marks), theme.warn()),
     ];
-    let compare = r
-        .compare
-        .as_ref()
-        .map(|c| Span::styled(format!(" {}", pad_right(c, l.compare.saturating_sub(1))), theme.compare()));
+    let compare = r.compare.as_ref().map(|c| {
+        Span::styled(
+            format!(" {}", pad_right(c, l.compare.saturating_sub(1))),
+            theme.compare(),
+        )
+    });
     if l.stacked {
         let mut second = vec![Span::raw("    ")];
         second.extend(value);
@@ -210,7 +218,9 @@ pub fn heading<'a>(state: &State, table: &str, theme: &Theme) -> Line<'a> {
     };
     if t.units == Units::Rank {
         let scale = rank_scale(state, table).map_or(String::new(), |s| format!(" of {}", format_number(s)));
-        title.push_str(&format!(" · rank{scale}: 1 = most deprived; a longer bar is more deprived"));
+        title.push_str(&format!(
+            " · rank{scale}: 1 = most deprived; a longer bar is more deprived"
+        ));
     }
     Line::styled(format!("Table {table}  {}", sanitize::line(&title)), theme.heading())
 }
@@ -235,17 +245,14 @@ pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &
             out.push(Line::styled(format!("    {}", sanitize::line(n)), theme.dim()));
         }
     }
+    // A row printed under another name (West Somerset, a district, for
+    // Somerset) is said, so the figure is not read as the LA's own.
     if let Area::La(id) = area
         && let Some(la) = state.ds.la(id)
         && row.label != la.name
-        && !la.aliases.contains(&row.label)
     {
         out.push(Line::styled(
-            format!(
-                "  Table {table} gives this figure for “{}”, not for {}.",
-                sanitize::line(&row.label),
-                sanitize::line(&la.name)
-            ),
+            format!("  Table {table} prints this row as “{}”.", sanitize::line(&row.label)),
             theme.warn(),
         ));
     }

@@ -68,6 +68,35 @@ pub fn cut(s: &str, w: usize) -> String {
     out
 }
 
+/// `s` cut to `w` cells at a space, ending in `…` when cut, so no word
+/// (and no figure) is left in part: for titles and messages with figures.
+pub fn cut_words(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if next.width() + 2 > w {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        // One long word: cut it, unless it holds a digit (then show nothing).
+        return if s.chars().any(|c| c.is_ascii_digit()) {
+            "…".into()
+        } else {
+            cut(s, w)
+        };
+    }
+    format!("{out} …")
+}
+
 pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{s}", " ".repeat(w.saturating_sub(s.width())))
 }
@@ -144,11 +173,15 @@ pub fn lines<'a>(g: &Grid, total: usize, height: usize, theme: &Theme) -> Vec<Li
     let (start, end) = visible(&widths, sel, avail);
     let mut header = Vec::new();
     for (i, (c, w)) in g.frozen.iter().zip(&fw).enumerate() {
-        let mark = if i + 1 == g.frozen.len() && start > 0 { " ◂" } else { "" };
+        let mark = if i + 1 == g.frozen.len() && start > 0 {
+            " ◂"
+        } else {
+            ""
+        };
         let text = format!("{}{mark}", cut(&c.header, w.saturating_sub(1 + mark.width())));
         header.push(Span::styled(pad_right(&text, *w), theme.heading()));
     }
-    for ci in start..end {
+    for (ci, (col, width)) in g.cols.iter().zip(&widths).enumerate().take(end).skip(start) {
         let arrow = match g.sort {
             Some((s, false)) if s == ci => "▲",
             Some((s, true)) if s == ci => "▼",
@@ -159,11 +192,15 @@ pub fn lines<'a>(g: &Grid, total: usize, height: usize, theme: &Theme) -> Vec<Li
         } else {
             theme.heading()
         };
-        let name = format!("{}{arrow}", g.cols[ci].header);
+        let name = format!("{}{arrow}", col.header);
         header.push(Span::raw(" "));
-        let w = widths[ci] - 1;
+        let w = width - 1;
         header.push(Span::styled(
-            if g.cols[ci].left { pad_right(&name, w) } else { pad_left(&name, w) },
+            if col.left {
+                pad_right(&name, w)
+            } else {
+                pad_left(&name, w)
+            },
             style,
         ));
     }
@@ -191,11 +228,15 @@ pub fn lines<'a>(g: &Grid, total: usize, height: usize, theme: &Theme) -> Vec<Li
             let text = c.cells.get(r).map_or("", String::as_str);
             spans.push(Span::styled(pad_right(&cut(text, w.saturating_sub(1)), *w), base));
         }
-        for ci in start..end {
-            let (text, style) = g.cols[ci].cells.get(r).cloned().unwrap_or_default();
-            let w = widths[ci] - 1;
+        for (col, width) in g.cols.iter().zip(&widths).take(end).skip(start) {
+            let (text, style) = col.cells.get(r).cloned().unwrap_or_default();
+            let w = width - 1;
             spans.push(Span::styled(" ", base));
-            let padded = if g.cols[ci].left { pad_right(&text, w) } else { pad_left(&text, w) };
+            let padded = if col.left {
+                pad_right(&text, w)
+            } else {
+                pad_left(&text, w)
+            };
             spans.push(Span::styled(padded, base.patch(style)));
         }
         out.push(Line::from(spans));
@@ -225,5 +266,10 @@ mod tests {
     fn cutting_text_marks_the_cut() {
         assert_eq!(cut("Kingston-upon-Hull", 8), "Kingsto…");
         assert_eq!(cut("Park", 8), "Park");
+        assert_eq!(
+            cut_words("Table A.9 · clients in January 2009", 30),
+            "Table A.9 · clients in …"
+        );
+        assert_eq!(cut_words("short", 30), "short");
     }
 }

@@ -100,8 +100,14 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
             ]),
             None => Line::raw(id.clone()),
         },
-        Entry::Ward(id) => Line::raw(format!("  ◇ {}", sanitize::line(&ds.area_name(&Area::Ward(id.clone()))))),
-        Entry::Centre(id) => Line::raw(format!("  ⌂ {}", sanitize::line(&ds.area_name(&Area::Centre(id.clone()))))),
+        Entry::Ward(id) => Line::raw(format!(
+            "  ◇ {}",
+            sanitize::line(&ds.area_name(&Area::Ward(id.clone())))
+        )),
+        Entry::Centre(id) => Line::raw(format!(
+            "  ⌂ {}",
+            sanitize::line(&ds.area_name(&Area::Centre(id.clone())))
+        )),
         Entry::Table(id) => {
             let title = ds.table(id).map_or(String::new(), |t| t.title.clone());
             Line::from(vec![

@@ -67,7 +67,7 @@ pub fn overview_scroll_max(state: &State) -> u16 {
     let Some(item) = state.nav_item() else { return 0 };
     let a = layout::areas(state.size.0, state.size.1, state.zoom);
     let body = layout::pane_body(a.pane, !crate::app::view::tabs(&item).is_empty());
-    let n = overview::lines(state, &item, body.width, &Theme { color: false }).len();
+    let n = overview::lines(state, &item, body.width.saturating_sub(1), &Theme { color: false }).len();
     u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
 }
 

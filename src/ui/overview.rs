@@ -15,7 +15,8 @@ use crate::app::nav::NavItem;
 use crate::dataset::{Area, profile};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &NavItem, theme: &Theme) {
-    let lines = lines(state, item, area.width, theme);
+    // One cell is kept free on the right so nothing touches the border.
+    let lines = lines(state, item, area.width.saturating_sub(1), theme);
     let max = lines.len().saturating_sub(usize::from(area.height));
     let scroll = usize::from(state.scroll).min(max) as u16;
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
@@ -113,7 +114,10 @@ pub fn lines<'a>(state: &State, item: &NavItem, width: u16, theme: &Theme) -> Ve
         for r in &rows[i..i + n] {
             out.extend(figures::line(r, &layout, theme));
         }
-        out.extend(wrap::lines(figures::notes(state, &area, &table, &rows[i..i + n], theme), width));
+        out.extend(wrap::lines(
+            figures::notes(state, &area, &table, &rows[i..i + n], theme),
+            width,
+        ));
         i += n;
     }
     if figs.is_empty() {

@@ -58,7 +58,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
     } else {
         "Esc closes"
     };
-    let inner = popup(frame, area, SIZE.0, SIZE.1, &format!("{title} · {back} · a adds a note"), theme);
+    let inner = popup(
+        frame,
+        area,
+        SIZE.0,
+        SIZE.1,
+        &format!("{title} · {back} · a adds a note"),
+        theme,
+    );
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 

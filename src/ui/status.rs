@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::grid::{cut, width};
+use super::grid::{cut_words, width};
 use super::{Theme, sanitize};
 use crate::app::{State, keymap, mode};
 
@@ -50,13 +50,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let mut spans = Vec::new();
     for (text, style) in parts {
         let room = total.saturating_sub(used);
-        let text = cut(&text, room);
+        let text = cut_words(&text, room);
         used += width(&text);
         spans.push(Span::styled(text, style));
     }
     let mut hints = String::new();
     for h in keymap::hints(mode(state)) {
-        let next = if hints.is_empty() { h.to_string() } else { format!("{hints} · {h}") };
+        let next = if hints.is_empty() {
+            h.to_string()
+        } else {
+            format!("{hints} · {h}")
+        };
         if used + width(&next) > total {
             break;
         }

@@ -16,7 +16,7 @@ use crate::dataset::{Area, Kind, Level, Table, sorted_rows};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: bool, theme: &Theme) {
     let Some(t) = state.ds.table(id) else { return };
-    let footer = wrap::lines(footer(state, t, theme), area.width);
+    let footer = wrap::lines(footer(state, t, theme), area.width.saturating_sub(1));
     let foot_h = (footer.len() as u16 + 1).min(area.height / 3);
     let grid_area = clip(
         Rect::new(area.x, area.y, area.width, area.height.saturating_sub(foot_h)),
@@ -93,7 +93,9 @@ fn table_grid(state: &State, t: &Table, focused: bool, theme: &Theme) -> Grid {
                 .iter()
                 .map(|row| {
                     let cell = row.cells.get(ci).cloned().flatten();
-                    let touched = marks.iter().any(|(a, c)| a.as_ref() == Some(&row.area) && *c == Some(ci));
+                    let touched = marks
+                        .iter()
+                        .any(|(a, c)| a.as_ref() == Some(&row.area) && *c == Some(ci));
                     let text = format!(
                         "{}{}",
                         cell.as_deref().map_or("–".to_string(), sanitize::line),
@@ -112,7 +114,13 @@ fn table_grid(state: &State, t: &Table, focused: bool, theme: &Theme) -> Grid {
         cols,
         selected_col: Some(state.table.col.min(t.columns.len().saturating_sub(1))),
         sort: state.table.sort.map(|s| (s, state.table.desc)),
-        rule_before: t.rows.iter().enumerate().filter(|(_, r)| r.area == Area::Gb).map(|(i, _)| i).collect(),
+        rule_before: t
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.area == Area::Gb)
+            .map(|(i, _)| i)
+            .collect(),
         order,
         selected_row: row,
         focused,
@@ -138,8 +146,9 @@ fn footer<'a>(state: &State, t: &Table, theme: &Theme) -> Vec<Line<'a>> {
     }
     let n = state.ds.caveats_for_table(&t.id).count();
     if n > 0 {
+        let what = if n == 1 { "caveat touches" } else { "caveats touch" };
         out.push(Line::styled(
-            format!("{n} caveats touch this table (! row, † cell; c lists the row's caveats)"),
+            format!("{n} {what} this table (! row, † cell; c lists the row's caveats)"),
             theme.warn(),
         ));
     }

@@ -98,6 +98,9 @@ mod tests {
         let l = vec![Line::raw("rank 106 of 354 districts")];
         assert_eq!(text(&lines(l, 10)), vec!["rank 106", "of 354", "districts"]);
         assert_eq!(text(&lines(vec![Line::raw("")], 10)), vec![""]);
-        assert_eq!(text(&lines(vec![Line::raw("abcdefghij")], 4)), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(
+            text(&lines(vec![Line::raw("abcdefghij")], 4)),
+            vec!["abcd", "efgh", "ij"]
+        );
     }
 }
