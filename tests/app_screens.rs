@@ -96,9 +96,7 @@ fn the_status_bar_keeps_to_its_line_and_drops_whole_hints() {
         if let Some(hints) = last.split('…').nth(1) {
             for part in hints.split(" · ").map(str::trim).filter(|p| !p.is_empty()) {
                 assert!(
-                    casebook::app::keymap::hints(casebook::app::mode(s))
-                        .iter()
-                        .any(|h| *h == part),
+                    casebook::app::keymap::hints(casebook::app::mode(s)).contains(&part),
                     "`{part}` is not a whole hint at width {w}: {last}"
                 );
             }

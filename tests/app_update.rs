@@ -85,7 +85,10 @@ fn enter_on_a_passage_opens_the_reader_and_esc_closes_it() {
     let Some(Overlay::Reader { scroll: end, .. }) = s.overlay else {
         panic!("reader open")
     };
-    assert!((2..40).contains(&end), "scrolled to the end, not into blank space: {end}");
+    assert!(
+        (2..40).contains(&end),
+        "scrolled to the end, not into blank space: {end}"
+    );
     typed(s, "j");
     assert!(matches!(s.overlay, Some(Overlay::Reader { scroll, .. }) if scroll == end));
     typed(s, "k");
