@@ -63,8 +63,9 @@ fn search_then_enter_jumps_to_the_passage() {
     tmux.cmd(&["send-keys", "-t", "e2e", "/"]);
     tmux.wait_for("Search everything");
     tmux.cmd(&["send-keys", "-t", "e2e", "-l", "'Baytree"]);
-    let results = tmux.wait_for("The Baytree Centre");
-    assert!(results.contains("/ 'Baytree"), "{results}");
+    // Wait for the whole query (results for its first letters show sooner).
+    let results = tmux.wait_for("/ 'Baytree▏");
+    assert!(results.contains("The Baytree Centre"), "{results}");
     tmux.cmd(&["send-keys", "-t", "e2e", "Enter"]);
     let screen = tmux.wait_for("Lambeth · local authority");
     assert!(screen.contains("Lambeth · local authority"), "{screen}");

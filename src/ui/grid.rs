@@ -141,14 +141,10 @@ fn frozen_widths(frozen: &[TextCol], total: usize, first: usize) -> Vec<usize> {
             cells.max(c.header.width() + 2) + 1
         })
         .collect();
-    // Shrink the widest frozen column first, one cell at a time, down to its minimum.
+    // Shrink the rightmost frozen column first (the LA, which the label
+    // often names already), one cell at a time, down to its minimum.
     while w.iter().sum::<usize>() + first > total {
-        let Some((i, _)) = w
-            .iter()
-            .enumerate()
-            .filter(|(i, v)| **v > frozen[*i].min + 1)
-            .max_by_key(|(_, v)| **v)
-        else {
+        let Some(i) = (0..w.len()).rev().find(|&i| w[i] > frozen[i].min + 1) else {
             break;
         };
         w[i] -= 1;
