@@ -421,3 +421,28 @@ fn casebook_table_text_names_the_la_of_ward_and_centre_rows() {
         assert!(text.lines().any(|l| l.contains("  LA  ")), "{id}:\n{text}");
     }
 }
+
+#[test]
+fn clicking_a_row_of_the_wards_table_selects_that_ward() {
+    let mut a = app();
+    let s = &mut a.state;
+    select(s, NavItem::La("lambeth".into()));
+    typed(s, "3");
+    let t = text(&draw(s, 120, 40, COLOR));
+    let y = t
+        .lines()
+        .position(|l| l.contains("Brixton Hill"))
+        .expect("row on screen") as u16;
+    update(s, Action::Click(60, y));
+    assert_eq!(
+        entries(s).get(s.list_selected),
+        Some(&Entry::Ward("lambeth-brixton-hill".into())),
+        "{t}"
+    );
+    // The header row selects nothing.
+    update(s, Action::Click(60, y - 2));
+    assert_eq!(
+        entries(s).get(s.list_selected),
+        Some(&Entry::Ward("lambeth-brixton-hill".into()))
+    );
+}
