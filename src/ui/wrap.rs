@@ -25,8 +25,22 @@ pub fn lines<'a>(input: Vec<Line<'a>>, width: u16) -> Vec<Line<'a>> {
             out.push(Line::default());
             continue;
         }
-        for piece in split(&chars, w) {
-            out.push(to_line(piece));
+        // Continuation lines keep the first line's indent, so a wrapped
+        // note stays under its figure rather than at the pane's edge.
+        let indent = chars.iter().take_while(|(c, _)| *c == ' ').count().min(w / 2);
+        let pieces = split(&chars, w);
+        let Some(&(first, end)) = pieces.first() else { continue };
+        out.push(to_line(first));
+        let rest_start = end;
+        let rest: Vec<(char, Style)> = chars[rest_start..]
+            .iter()
+            .skip_while(|(c, _)| *c == ' ')
+            .copied()
+            .collect();
+        for piece in split(&rest, w - indent).into_iter().map(|p| p.0) {
+            let mut l = to_line(piece);
+            l.spans.insert(0, Span::raw(" ".repeat(indent)));
+            out.push(l);
         }
     }
     out
@@ -36,8 +50,8 @@ fn cw(c: char) -> usize {
     c.width().unwrap_or(0)
 }
 
-/// Greedy split at spaces into pieces of at most `w` cells.
-fn split(chars: &[(char, Style)], w: usize) -> Vec<&[(char, Style)]> {
+/// Greedy split at spaces into pieces of at most `w` cells (each with where it ends).
+fn split(chars: &[(char, Style)], w: usize) -> Vec<(&[(char, Style)], usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -58,7 +72,7 @@ fn split(chars: &[(char, Style)], w: usize) -> Vec<&[(char, Style)]> {
                 end = start + 1;
             }
         }
-        out.push(&chars[start..end]);
+        out.push((&chars[start..end], end));
         start = end;
         // The spaces a line broke at are not carried to the next line.
         while start < chars.len() && chars[start].0 == ' ' {
