@@ -446,3 +446,17 @@ fn clicking_a_row_of_the_wards_table_selects_that_ward() {
         Some(&Entry::Ward("lambeth-brixton-hill".into()))
     );
 }
+
+#[test]
+fn a_wards_la_figure_carries_the_caveat_on_the_row_it_comes_from() {
+    let mut a = app();
+    let s = &mut a.state;
+    // Williton's LA figures are printed on Watchet's row, which a caveat touches.
+    select(s, NavItem::La("somerset".into()));
+    typed(s, "l");
+    select(s, NavItem::Ward("somerset-williton".into()));
+    let t = text(&draw(s, 200, 50, COLOR));
+    let active = t.lines().find(|l| l.contains("Active ward")).expect("A.4 line");
+    assert!(active.contains("West Somerset 75†"), "{active}");
+    assert!(t.contains("Somerset"), "{t}");
+}

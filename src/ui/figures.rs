@@ -67,6 +67,36 @@ pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>
         .collect()
 }
 
+/// Caveats on the LA figure a ward is compared with: Table A.4 prints it on
+/// the first row of the ward's group, in the "(local authority)" column.
+fn compare_caveats(state: &State, area: &Area, f: &FigureLine) -> Vec<usize> {
+    let Area::Ward(_) = area else { return Vec::new() };
+    let Some(t) = state.ds.table(&f.table) else {
+        return Vec::new();
+    };
+    let Some(stem) = f.column.strip_suffix("(ward)") else {
+        return Vec::new();
+    };
+    let la_col = t
+        .columns
+        .iter()
+        .position(|c| c.name == format!("{stem}(local authority)"));
+    let group = t.rows.iter().find(|r| &r.area == area).and_then(|r| r.group.clone());
+    let first = t.rows.iter().find(|r| r.group.is_some() && r.group == group);
+    match (la_col, first) {
+        (Some(c), Some(first)) => caveats_at(state, &f.table, &first.area, Some(c))
+            .into_iter()
+            .filter(|&i| {
+                state.ds.passages[i]
+                    .refs
+                    .iter()
+                    .any(|r| r.table == f.table && r.area.as_ref() == Some(&first.area) && r.column == Some(c))
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 pub fn row(state: &State, area: &Area, f: &FigureLine) -> Row {
     let t = state.ds.table(&f.table);
     let label = t
@@ -99,10 +129,16 @@ pub fn row(state: &State, area: &Area, f: &FigureLine) -> Row {
             (max > 0.0).then(|| v / max)
         }
     });
+    // `†` on the comparison when a caveat touches the figure it comes from.
+    let compare_mark = if compare_caveats(state, area, f).is_empty() {
+        ""
+    } else {
+        "†"
+    };
     let compare = f.compare_label.as_ref().map(|l| {
         let l = if l.contains("median") { "median" } else { l.as_str() };
         format!(
-            "{} {}",
+            "{} {}{compare_mark}",
             sanitize::line(l),
             f.compare.as_deref().map_or("–".into(), sanitize::line)
         )
@@ -256,7 +292,18 @@ pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &
             theme.warn(),
         ));
     }
-    for i in caveats_at(state, table, area, None) {
+    let mut listed = caveats_at(state, table, area, None);
+    for f in crate::dataset::profile(&state.ds, area)
+        .iter()
+        .filter(|f| f.table == table)
+    {
+        for i in compare_caveats(state, area, f) {
+            if !listed.contains(&i) {
+                listed.push(i);
+            }
+        }
+    }
+    for i in listed {
         let p = &state.ds.passages[i];
         out.push(Line::styled(
             format!("  † {} (Caveats tab)", sanitize::line(&p.title)),
