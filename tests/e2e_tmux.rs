@@ -67,7 +67,10 @@ fn search_then_enter_jumps_to_the_passage() {
     let results = tmux.wait_for("/ 'Baytree▏");
     assert!(results.contains("The Baytree Centre"), "{results}");
     tmux.cmd(&["send-keys", "-t", "e2e", "Enter"]);
-    let screen = tmux.wait_for("Lambeth · local authority");
+    // A capture can land mid-redraw: wait for each part of the new screen.
+    tmux.wait_for("Lambeth · local authority");
+    tmux.wait_for("2 Bid review");
+    let screen = tmux.wait_for("Baytree Centre");
     assert!(screen.contains("Lambeth · local authority"), "{screen}");
     assert!(screen.contains("2 Bid review"), "the Bid review tab is open:\n{screen}");
     assert!(screen.contains("Baytree Centre"), "{screen}");
