@@ -77,8 +77,22 @@ fn enter_on_a_passage_opens_the_reader_and_esc_closes_it() {
             ..
         })
     ));
+    update(s, Action::Resize(60, 15));
     typed(s, "jj");
     assert!(matches!(s.overlay, Some(Overlay::Reader { scroll: 2, .. })));
+    // Scrolling stops with the last line at the bottom of the box.
+    typed(s, "G");
+    let Some(Overlay::Reader { scroll: end, .. }) = s.overlay else {
+        panic!("reader open")
+    };
+    assert!(
+        (2..40).contains(&end),
+        "scrolled to the end, not into blank space: {end}"
+    );
+    typed(s, "j");
+    assert!(matches!(s.overlay, Some(Overlay::Reader { scroll, .. }) if scroll == end));
+    typed(s, "k");
+    assert!(matches!(s.overlay, Some(Overlay::Reader { scroll, .. }) if scroll == end - 1));
     press(s, KeyCode::Esc);
     assert!(s.overlay.is_none());
 }

@@ -1,6 +1,6 @@
-//! Screens as snapshots (insta) at 80×24 and 120×40, a size sweep that
-//! draws every screen at every size up to 100×30 without panicking, and
-//! the NO_COLOR screen.
+//! Screens as snapshots (insta) at 80×24, 120×40 and 200×50, a size sweep
+//! that draws every screen at every size up to 100×30 without panicking,
+//! and the NO_COLOR screen.
 
 mod support;
 
@@ -40,13 +40,69 @@ fn screens() -> Vec<Screen> {
             typed(s, "lone");
         }),
         ("help", |s| typed(s, "?")),
+        ("wards_table_lambeth", |s| {
+            typed(s, "jjj");
+            typed(s, "3");
+        }),
+        ("wards_table_sorted_by_total", |s| {
+            typed(s, "gjj");
+            typed(s, "3");
+            typed(s, "llllll");
+            typed(s, "ss");
+        }),
+        ("centres_table_westminster", |s| {
+            typed(s, "G");
+            typed(s, "gjjjjjjjjj");
+            typed(s, "4");
+        }),
+        ("somerset_overview", |s| {
+            typed(s, "jjjjjjj");
+            press(s, KeyCode::Enter);
+            typed(s, "jjjjjjjjjjjjjjjjjjjj");
+        }),
+        ("caveat_list_a4_talbot", |s| {
+            typed(s, "gjjjjjjjjjjl");
+            typed(s, "jjjj");
+            press(s, KeyCode::Enter);
+            typed(s, "ll");
+            typed(s, "c");
+        }),
+        ("glossary_uses", |s| {
+            typed(s, "G");
+            typed(s, "k");
+            press(s, KeyCode::Enter);
+            let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
+            for _ in 0..ib {
+                typed(s, "j");
+            }
+        }),
+        ("glossary_uses_list", |s| {
+            typed(s, "G");
+            typed(s, "k");
+            press(s, KeyCode::Enter);
+            let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
+            for _ in 0..ib {
+                typed(s, "j");
+            }
+            press(s, KeyCode::Enter);
+        }),
+        ("zoomed_table_a9", |s| {
+            typed(s, "gjjjjjjjjjjl");
+            typed(s, "jjjjjjjjj");
+            press(s, KeyCode::Enter);
+            typed(s, "z");
+        }),
+        ("help_at_its_end", |s| {
+            typed(s, "?");
+            typed(s, "G");
+        }),
     ]
 }
 
 #[test]
-fn snapshots_at_80x24_and_120x40() {
+fn snapshots_at_80x24_120x40_and_200x50() {
     for (name, go) in screens() {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in [(80, 24), (120, 40), (200, 50)] {
             let mut app = app();
             go(&mut app.state);
             let buf = draw(&mut app.state, w, h, COLOR);
@@ -77,11 +133,14 @@ fn table_a4_is_sorted_by_ward_inactivity_descending() {
 
 #[test]
 fn every_screen_draws_at_every_size_without_panic() {
-    for (_, go) in screens() {
+    for (i, (_, go)) in screens().into_iter().enumerate() {
         let mut app = app();
         go(&mut app.state);
-        for w in 0..=100u16 {
-            for h in 0..=30u16 {
+        // The first screens at every size; the later ones (sized by the
+        // same layouts) at every third width and height.
+        let step = if i < 7 { 1 } else { 3 };
+        for w in (0..=100u16).step_by(step) {
+            for h in (0..=30u16).step_by(step) {
                 let buf = draw(&mut app.state, w, h, COLOR);
                 assert_eq!(buf.area.width, w);
             }

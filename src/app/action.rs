@@ -36,8 +36,10 @@ pub enum Action {
     Help,
     /// Tables: sort by the selected column; again to reverse.
     Sort,
-    /// Tables: open the caveat that touches the selected row.
+    /// Tables: list the caveats that touch the selected row (the cell's first).
     ShowCaveat,
+    /// Hide or show the navigator.
+    Zoom,
     AddNote,
     EditNote,
     DeleteNote,
@@ -76,6 +78,7 @@ pub enum Action {
     /// Mouse wheel at a cell: negative up, positive down.
     Scroll(u16, u16, i8),
     Resize(u16, u16),
-    /// Periodic: pick up notes written by other processes.
+    /// Periodic (every two seconds): pick up notes written by other
+    /// processes, and expire the status message.
     Tick,
 }

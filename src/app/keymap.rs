@@ -21,6 +21,8 @@ pub enum Mode {
     Closing,
     /// A draft from an earlier session is offered back.
     Offer,
+    /// A list of passages to choose from (caveats, glossary uses).
+    Choice,
 }
 
 /// A key with its modifiers.
@@ -60,7 +62,7 @@ use Mode::*;
 
 const BROWSE: &[Mode] = &[Normal, Table];
 const LISTS: &[Mode] = &[Normal, Table, Search, Picker];
-const SCROLLERS: &[Mode] = &[Normal, Table, Reader, Help];
+const SCROLLERS: &[Mode] = &[Normal, Table, Reader, Help, Choice];
 
 /// Every binding, in the order help shows them. One line each, so the
 /// table reads as a table.
@@ -70,8 +72,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: SCROLLERS, keys: &[k('k'), code(Up)], action: Action::Up, group: "Move", help: "up", hint: None },
     Binding { modes: &[Search, Picker], keys: &[code(Down), ctrl('n')], action: Action::Down, group: "Search", help: "next result", hint: None },
     Binding { modes: &[Search, Picker], keys: &[code(Up), ctrl('p')], action: Action::Up, group: "Search", help: "previous result", hint: None },
-    Binding { modes: BROWSE, keys: &[k('h'), code(Left)], action: Action::Left, group: "Move", help: "collapse / parent / previous column", hint: None },
-    Binding { modes: BROWSE, keys: &[k('l'), code(Right)], action: Action::Right, group: "Move", help: "expand / next column", hint: None },
+    Binding { modes: BROWSE, keys: &[k('h'), code(Left)], action: Action::Left, group: "Move", help: "collapse / parent (navigator) / previous column", hint: None },
+    Binding { modes: BROWSE, keys: &[k('l'), code(Right)], action: Action::Right, group: "Move", help: "expand (navigator) / next column", hint: None },
     Binding { modes: SCROLLERS, keys: &[k('g'), code(Home)], action: Action::Top, group: "Move", help: "first", hint: None },
     Binding { modes: SCROLLERS, keys: &[k('G'), code(End)], action: Action::Bottom, group: "Move", help: "last", hint: None },
     Binding { modes: LISTS, keys: &[code(PageDown)], action: Action::PageDown, group: "Move", help: "page down", hint: None },
@@ -80,18 +82,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: SCROLLERS, keys: &[ctrl('u')], action: Action::HalfPageUp, group: "Move", help: "half page up", hint: None },
     Binding { modes: BROWSE, keys: &[code(Tab)], action: Action::FocusNext, group: "Panes", help: "next pane", hint: Some("Tab pane") },
     Binding { modes: BROWSE, keys: &[code(BackTab), Key(BackTab, KeyModifiers::SHIFT)], action: Action::FocusPrev, group: "Panes", help: "previous pane", hint: None },
-    Binding { modes: BROWSE, keys: &[code(Enter)], action: Action::Select, group: "Panes", help: "open / expand / read", hint: Some("Enter open") },
+    Binding { modes: BROWSE, keys: &[code(Enter)], action: Action::Select, group: "Panes", help: "open the pane / read a passage / list a term's uses", hint: Some("Enter open") },
     Binding { modes: BROWSE, keys: &[code(Esc)], action: Action::Back, group: "Panes", help: "back to the navigator", hint: None },
-    Binding { modes: BROWSE, keys: &[k(']')], action: Action::NextTab, group: "Panes", help: "next tab (1-8 jump to a tab)", hint: Some("1-8 tabs") },
+    Binding { modes: BROWSE, keys: &[k(']')], action: Action::NextTab, group: "Panes", help: "next tab", hint: Some("1-8 tabs") },
     Binding { modes: BROWSE, keys: &[k('[')], action: Action::PrevTab, group: "Panes", help: "previous tab", hint: None },
+    Binding { modes: BROWSE, keys: &[k('z')], action: Action::Zoom, group: "Panes", help: "zoom: hide / show the navigator", hint: Some("z zoom") },
     Binding { modes: BROWSE, keys: &[k('/')], action: Action::OpenSearch, group: "Search", help: "search everything", hint: Some("/ search") },
     Binding { modes: BROWSE, keys: &[k('n')], action: Action::NextHit, group: "Search", help: "next search hit", hint: None },
     Binding { modes: BROWSE, keys: &[k('N')], action: Action::PrevHit, group: "Search", help: "previous search hit", hint: None },
     Binding { modes: BROWSE, keys: &[k('t')], action: Action::OpenThemePicker, group: "Filters", help: "filter by theme", hint: Some("t themes") },
     Binding { modes: BROWSE, keys: &[k('K')], action: Action::OpenKindPicker, group: "Filters", help: "filter by kind", hint: None },
     Binding { modes: BROWSE, keys: &[k('x')], action: Action::ClearFilters, group: "Filters", help: "clear all filters", hint: None },
-    Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse)", hint: Some("s sort") },
-    Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },
+    Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse); also Wards, Centres", hint: Some("s sort") },
+    Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "list the caveats of the row (the cell's first)", hint: Some("c caveats") },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },
     Binding { modes: &[Normal], keys: &[k('d')], action: Action::DeleteNote, group: "Notes", help: "delete the selected note", hint: None },
@@ -126,11 +129,12 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Search], keys: &[Key(Left, KeyModifiers::CONTROL), Key(Left, KeyModifiers::ALT)], action: Action::WordLeft, group: "Search box", help: "cursor one word left", hint: None },
     Binding { modes: &[Search], keys: &[Key(Right, KeyModifiers::CONTROL), Key(Right, KeyModifiers::ALT)], action: Action::WordRight, group: "Search box", help: "cursor one word right", hint: None },
     Binding { modes: &[Picker], keys: &[code(Enter), ctrl(' ')], action: Action::Toggle, group: "Filters", help: "toggle the selected item", hint: Some("Enter toggle") },
-    Binding { modes: &[Search, Picker, Reader, Help], keys: &[code(Esc)], action: Action::Back, group: "Overlays", help: "close", hint: Some("Esc close") },
-    Binding { modes: &[Reader, Help], keys: &[k('q')], action: Action::Back, group: "Overlays", help: "close", hint: None },
+    Binding { modes: &[Choice], keys: &[code(Enter)], action: Action::Select, group: "Overlays", help: "open the chosen passage (Esc in it comes back)", hint: Some("Enter open") },
+    Binding { modes: &[Search, Picker, Reader, Help, Choice], keys: &[code(Esc)], action: Action::Back, group: "Overlays", help: "close", hint: Some("Esc close") },
+    Binding { modes: &[Reader, Help, Choice], keys: &[k('q')], action: Action::Back, group: "Overlays", help: "close", hint: None },
     Binding { modes: &[Normal, Table, Help], keys: &[k('?')], action: Action::Help, group: "General", help: "help", hint: Some("? help") },
     Binding { modes: BROWSE, keys: &[k('q')], action: Action::Quit, group: "General", help: "quit", hint: Some("q quit") },
-    Binding { modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm, Closing, Offer], keys: &[ctrl('c')], action: Action::Quit, group: "General", help: "quit (notes are saved; an open editor's text is kept as a draft)", hint: None },
+    Binding { modes: &[Normal, Table, Search, Picker, Reader, Help, Editor, Confirm, Closing, Offer, Choice], keys: &[ctrl('c')], action: Action::Quit, group: "General", help: "quit (notes are saved; an open editor's text is kept as a draft)", hint: None },
 ];
 
 /// Text-entry modes take printable characters as input.
@@ -231,7 +235,14 @@ pub fn key_name(key: &Key) -> String {
 pub fn help_groups() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     let mut groups: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
     for b in BINDINGS {
-        let keys = b.keys.iter().map(key_name).collect::<Vec<_>>().join("/");
+        // Shift-Tab arrives as BackTab with or without Shift: name it once.
+        let mut names: Vec<String> = Vec::new();
+        for n in b.keys.iter().map(key_name) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        let keys = names.join("/");
         let entry = (keys, b.help);
         match groups.iter_mut().find(|(g, _)| *g == b.group) {
             Some((_, v)) => {

@@ -22,9 +22,10 @@ pub fn fits(width: u16, height: u16) -> bool {
 }
 
 /// The regions for a terminal of this size (only meaningful when it fits).
-pub fn areas(width: u16, height: u16) -> Areas {
+/// Zoomed, the navigator is hidden and the pane takes the whole width.
+pub fn areas(width: u16, height: u16, zoom: bool) -> Areas {
     let body = height.saturating_sub(1);
-    let nav_w = (width / 3).clamp(20, 32).min(width);
+    let nav_w = if zoom { 0 } else { (width / 3).clamp(20, 32).min(width) };
     Areas {
         nav: Rect::new(0, 0, nav_w, body),
         pane: Rect::new(nav_w, 0, width.saturating_sub(nav_w), body),
@@ -52,6 +53,15 @@ pub fn pane_body(pane: Rect, has_tabs: bool) -> Rect {
     }
 }
 
+/// The inside of a centred popup of `pw`% × `ph`% of `area` (at least
+/// 40×10, never larger than `area`): the renderer draws it, `update`
+/// uses its height to stop scrolling at the end.
+pub fn popup(area: Rect, pw: u16, ph: u16) -> Rect {
+    let w = (area.width * pw / 100).max(40).min(area.width);
+    let h = (area.height * ph / 100).max(10).min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
 /// The height of a list in the pane body (the rest shows a preview).
 pub fn list_height(body: Rect) -> u16 {
     if body.height > 12 {
@@ -59,6 +69,12 @@ pub fn list_height(body: Rect) -> u16 {
     } else {
         body.height
     }
+}
+
+/// How many rows a table drawn in the top of `body` (as the Wards and
+/// Centres tabs are) shows below its header, leaving a line for a rule.
+pub fn grid_rows(body: Rect) -> u16 {
+    list_height(body).saturating_sub(2).max(1)
 }
 
 /// The first visible row of a list so that `selected` is on screen.
@@ -78,8 +94,14 @@ mod tests {
 
     #[test]
     fn areas_tile_the_screen() {
-        let a = areas(80, 24);
+        let a = areas(80, 24, false);
         assert_eq!(a.nav.width + a.pane.width, 80);
+        let z = areas(80, 24, true);
+        assert_eq!(
+            (z.nav.width, z.pane.width),
+            (0, 80),
+            "zoom gives the pane the whole width"
+        );
         assert_eq!(a.status.y, 23);
         assert_eq!(a.nav.height, 23);
         assert!(!fits(59, 24) && fits(80, 24));

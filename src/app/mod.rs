@@ -4,10 +4,12 @@
 //! renders from `&State`.
 
 mod action;
+mod choose;
 pub mod derived;
 pub mod drafts;
 mod editing;
 pub mod editor;
+pub mod grid;
 mod jump;
 pub mod keymap;
 pub mod layout;
@@ -20,9 +22,12 @@ mod update;
 pub mod view;
 
 pub use action::Action;
+pub use choose::{passages_using, row_caveats};
 pub use keymap::Mode;
-pub use state::{Editor, Filters, Focus, Overlay, Picker, PickerKind, Readable, SearchState, State, TableCursor};
-pub use update::{row_caveats, update};
+pub use state::{
+    Choice, Editor, Filters, Focus, Overlay, Picker, PickerKind, Readable, SearchState, State, TableCursor,
+};
+pub use update::update;
 
 /// The keymap mode the state is in: the top-most overlay decides.
 pub fn mode(state: &State) -> Mode {
@@ -36,7 +41,8 @@ pub fn mode(state: &State) -> Mode {
         Some(Overlay::Editor(_)) => Mode::Editor,
         Some(Overlay::ConfirmDelete { .. }) => Mode::Confirm,
         Some(Overlay::DraftOffer { .. }) => Mode::Offer,
-        None if state.focus == Focus::Pane && matches!(view::pane_kind(state), view::PaneKind::Table(_)) => Mode::Table,
+        Some(Overlay::Choice(_)) => Mode::Choice,
+        None if state.focus == Focus::Pane && view::is_grid(state) => Mode::Table,
         None => Mode::Normal,
     }
 }

@@ -9,7 +9,7 @@ use crate::dataset::Kind;
 use super::action::Action;
 use super::jump;
 use super::notes_ops;
-use super::state::{Overlay, Picker, PickerKind, State};
+use super::state::{Choice, Overlay, Picker, PickerKind, State};
 
 /// Open the search box with the last query selected, so typing replaces
 /// it and Enter or the arrows reuse it.
@@ -135,10 +135,11 @@ pub fn update(state: &mut State, action: Action) {
         Overlay::Search => search(state, action),
         Overlay::Picker(p) => picker(state, p, action),
         Overlay::Reader { item, scroll } => match action {
-            Action::Back | Action::Select => state.overlay = None,
+            // Back to the list the passage was chosen from, if any.
+            Action::Back | Action::Select => state.overlay = state.reader_back.take().map(Overlay::Choice),
             Action::AddNote => notes_ops::add(state),
             a => {
-                let scroll = scrolled(scroll, a);
+                let scroll = scrolled(scroll, a, scroll_max(state));
                 state.overlay = Some(Overlay::Reader { item, scroll });
             }
         },
@@ -146,16 +147,18 @@ pub fn update(state: &mut State, action: Action) {
             Action::Back | Action::Help => state.overlay = None,
             a => {
                 state.overlay = Some(Overlay::Help {
-                    scroll: scrolled(scroll, a),
+                    scroll: scrolled(scroll, a, scroll_max(state)),
                 })
             }
         },
+        Overlay::Choice(c) => choice(state, c, action),
         Overlay::Editor(_) => editor(state, action),
         Overlay::ConfirmDelete { note, scroll } => match action {
             Action::Confirm => notes_ops::confirm_delete(state, &note),
             Action::Cancel => state.overlay = None,
             a => {
-                let scroll = scrolled(scroll, a);
+                // Bounded like the old prompt; the text wraps as it is drawn.
+                let scroll = scrolled(scroll, a, 1000);
                 state.overlay = Some(Overlay::ConfirmDelete { note, scroll });
             }
         },
@@ -163,7 +166,43 @@ pub fn update(state: &mut State, action: Action) {
     }
 }
 
-fn scrolled(scroll: u16, a: Action) -> u16 {
+/// How far the reader or help can scroll before its last line leaves the
+/// bottom of its box (the renderer knows how lines wrap).
+fn scroll_max(state: &State) -> u16 {
+    crate::ui::scroll_max(state)
+}
+
+/// Keep an overlay's scroll within its text (after a resize).
+pub fn clamp_scroll(state: &mut State) {
+    let max = scroll_max(state);
+    if let Some(Overlay::Reader { scroll, .. } | Overlay::Help { scroll }) = state.overlay.as_mut() {
+        *scroll = (*scroll).min(max);
+    }
+}
+
+/// Moving in a list of passages and opening the chosen one.
+fn choice(state: &mut State, mut c: Choice, action: Action) {
+    let n = c.items.len();
+    match action {
+        Action::Back => return state.overlay = None,
+        Action::Select => {
+            if let Some(&i) = c.items.get(c.selected) {
+                super::choose::open_reader(state, i, Some(c));
+            }
+            return;
+        }
+        Action::Down => c.selected = (c.selected + 1).min(n.saturating_sub(1)),
+        Action::Up => c.selected = c.selected.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => c.selected = (c.selected + 10).min(n.saturating_sub(1)),
+        Action::PageUp | Action::HalfPageUp => c.selected = c.selected.saturating_sub(10),
+        Action::Top => c.selected = 0,
+        Action::Bottom => c.selected = n.saturating_sub(1),
+        _ => {}
+    }
+    state.overlay = Some(Overlay::Choice(c));
+}
+
+fn scrolled(scroll: u16, a: Action, max: u16) -> u16 {
     let d: i32 = match a {
         Action::Down => 1,
         Action::Up => -1,
@@ -173,7 +212,7 @@ fn scrolled(scroll: u16, a: Action) -> u16 {
         Action::Bottom => 10_000,
         _ => 0,
     };
-    (i32::from(scroll) + d).clamp(0, 1000) as u16
+    (i32::from(scroll) + d).clamp(0, i32::from(max)) as u16
 }
 
 fn search(state: &mut State, action: Action) {

@@ -116,6 +116,16 @@ pub enum Readable {
     Note(String),
 }
 
+/// A list of passages to choose from (caveats of a row, passages using a
+/// glossary term); Enter opens the selected one in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub title: String,
+    /// Indices into `Dataset::passages`.
+    pub items: Vec<usize>,
+    pub selected: usize,
+}
+
 /// The overlay on top of the panes, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -138,6 +148,7 @@ pub enum Overlay {
     DraftOffer {
         scroll: u16,
     },
+    Choice(Choice),
 }
 
 /// The live search: its query, results and the selected result.
@@ -180,11 +191,17 @@ pub struct State {
     pub table: TableCursor,
     pub filters: Filters,
     pub overlay: Option<Overlay>,
+    /// The list a reader was opened from: Esc in the reader returns to it.
+    pub reader_back: Option<Choice>,
     pub search: SearchState,
     /// The passage or note id a search jump landed on, highlighted.
     pub highlight: Option<String>,
     pub notes: NoteStore,
     pub status: Option<String>,
+    /// Ticks the status message has been shown for; it expires after a few.
+    pub status_age: u8,
+    /// The navigator hidden so the pane takes the whole width.
+    pub zoom: bool,
     /// Terminal size, for layout and mouse hit-testing.
     pub size: (u16, u16),
     pub quit: bool,
@@ -224,10 +241,13 @@ impl State {
             table: TableCursor::default(),
             filters: Filters::default(),
             overlay: None,
+            reader_back: None,
             search: SearchState::default(),
             highlight: None,
             notes,
             status,
+            status_age: 0,
+            zoom: false,
             size: (80, 24),
             quit: false,
             searcher,

@@ -7,22 +7,43 @@ use super::layout::{self, areas, contains, pane_body, scroll_offset};
 use super::nav::{self, NavItem, Section};
 use super::state::{Focus, Overlay, Readable, State, TableCursor};
 use super::view::{self, Entry, PaneKind, tabs};
-use super::{drafts, jump, notes_ops, overlays};
+use super::{choose, drafts, jump, notes_ops, overlays};
 
-/// Apply one action, then bring the derived views up to date.
+/// Ticks (two seconds each) a status message stays: it goes on the third.
+pub const STATUS_TICKS: u8 = 3;
+
+/// Apply one action, then bring the derived views up to date. A status
+/// message that changes starts its life again; `Tick`s age it until it
+/// expires.
 pub fn update(state: &mut State, action: Action) {
     if matches!(state.overlay, Some(Overlay::Search)) || action == Action::OpenSearch {
         // Notes saved since the last search are searchable from here on.
         state.ensure_search_index();
     }
+    let before = state.status.clone();
     apply(state, action);
+    if action == Action::Tick {
+        state.status_age = state.status_age.saturating_add(1);
+        if state.status_age >= STATUS_TICKS {
+            state.status = None;
+        }
+    } else if state.status != before {
+        state.status_age = 0;
+    }
+    // Esc in a reader returns to the list it was opened from, and only then.
+    if !matches!(state.overlay, Some(Overlay::Reader { .. })) {
+        state.reader_back = None;
+    }
     derived::refresh(state);
 }
 
 fn apply(state: &mut State, action: Action) {
     match action {
         Action::Quit => return quit(state),
-        Action::Resize(w, h) => return state.size = (w, h),
+        Action::Resize(w, h) => {
+            state.size = (w, h);
+            return overlays::clamp_scroll(state);
+        }
         Action::Tick => return notes_ops::reload(state),
         Action::Autosave => return drafts::autosave(state),
         _ => {}
@@ -31,6 +52,7 @@ fn apply(state: &mut State, action: Action) {
         return overlays::update(state, action);
     }
     match action {
+        Action::Zoom => state.zoom = !state.zoom,
         Action::Up => step(state, -1),
         Action::Down => step(state, 1),
         Action::PageUp => step(state, -page(state)),
@@ -68,7 +90,7 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Sort => sort(state),
-        Action::ShowCaveat => show_caveat(state),
+        Action::ShowCaveat if view::is_grid(state) => choose::show_caveats(state),
         Action::AddNote => notes_ops::add(state),
         Action::EditNote => notes_ops::edit(state),
         Action::DeleteNote => notes_ops::delete(state),
@@ -110,7 +132,10 @@ pub(crate) fn step(state: &mut State, d: i32) {
         return;
     }
     match view::pane_kind(state) {
-        PaneKind::Overview => state.scroll = (i64::from(state.scroll) + i64::from(d)).clamp(0, 2000) as u16,
+        PaneKind::Overview => {
+            let max = crate::ui::overview_scroll_max(state);
+            state.scroll = (i64::from(state.scroll) + i64::from(d)).clamp(0, i64::from(max)) as u16
+        }
         PaneKind::Table(id) => {
             let len = state.ds.table(&id).map_or(0, |t| t.rows.len());
             state.table.row = clamp_add(state.table.row, d, len);
@@ -153,9 +178,17 @@ pub(crate) fn reveal(state: &mut State, item: &NavItem) {
     }
 }
 
+/// How many columns the cursor moves across (table view, Wards, Centres).
+fn grid_columns(state: &State) -> usize {
+    match view::pane_kind(state) {
+        PaneKind::Table(id) => state.ds.table(&id).map_or(0, |t| t.columns.len()),
+        _ => view::area_grid(state).map_or(0, |g| g.cols.len()),
+    }
+}
+
 fn left(state: &mut State) {
     if state.focus == Focus::Pane {
-        if matches!(view::pane_kind(state), PaneKind::Table(_)) && state.table.col > 0 {
+        if view::is_grid(state) && state.table.col > 0 {
             state.table.col -= 1;
         } else {
             state.focus = Focus::Nav;
@@ -173,8 +206,8 @@ fn left(state: &mut State) {
 
 fn right(state: &mut State) {
     if state.focus == Focus::Pane {
-        if let PaneKind::Table(id) = view::pane_kind(state) {
-            let cols = state.ds.table(&id).map_or(0, |t| t.columns.len());
+        if view::is_grid(state) {
+            let cols = grid_columns(state);
             state.table.col = (state.table.col + 1).min(cols.saturating_sub(1));
         }
         return;
@@ -199,7 +232,7 @@ fn select(state: &mut State) {
         return;
     }
     if let PaneKind::Table(_) = view::pane_kind(state) {
-        return show_caveat(state);
+        return choose::show_caveats(state);
     }
     let Some(entry) = current_entries(state).get(state.list_selected).cloned() else {
         return;
@@ -228,13 +261,16 @@ fn select(state: &mut State) {
                 state.filters.themes.insert(id);
             }
         }
-        Entry::Glossary(_) => {}
+        Entry::Glossary(i) => choose::show_glossary(state, i),
     }
 }
 
 fn set_tab(state: &mut State, i: usize) {
     let Some(item) = state.nav_item() else { return };
     if i < tabs(&item).len() {
+        if i != state.tab {
+            state.table = TableCursor::default();
+        }
         state.tab = i;
         state.list_selected = 0;
         state.scroll = 0;
@@ -252,7 +288,7 @@ fn cycle_tab(state: &mut State, d: i32) {
 }
 
 fn sort(state: &mut State) {
-    if !matches!(view::pane_kind(state), PaneKind::Table(_)) {
+    if !view::is_grid(state) {
         return;
     }
     let col = state.table.col;
@@ -263,46 +299,14 @@ fn sort(state: &mut State) {
         state.table.desc = false;
     }
     state.table.row = 0;
-}
-
-/// The caveats touching the table row under the cursor (or the table).
-pub fn row_caveats(state: &State) -> Vec<usize> {
-    let PaneKind::Table(id) = view::pane_kind(state) else {
-        return Vec::new();
-    };
-    let Some(t) = state.ds.table(&id) else {
-        return Vec::new();
-    };
-    let order = crate::dataset::sorted_rows(t, state.table.sort, state.table.desc);
-    let area = order.get(state.table.row).map(|&r| &t.rows[r].area);
-    state
-        .ds
-        .passages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == crate::dataset::Kind::Caveat)
-        .filter(|(_, p)| p.table_refs().any(|r| r.table == t.id && r.area.as_ref() == area))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-fn show_caveat(state: &mut State) {
-    match row_caveats(state).first() {
-        Some(&i) => {
-            state.overlay = Some(Overlay::Reader {
-                item: Readable::Passage(i),
-                scroll: 0,
-            })
-        }
-        None => state.status = Some("No caveat touches this row".into()),
-    }
+    state.list_selected = 0;
 }
 
 fn click(state: &mut State, x: u16, y: u16) {
     if !layout::fits(state.size.0, state.size.1) {
         return;
     }
-    let a = areas(state.size.0, state.size.1);
+    let a = areas(state.size.0, state.size.1, state.zoom);
     let nav_inner = layout::inner(a.nav);
     if contains(nav_inner, x, y) {
         state.focus = Focus::Nav;
@@ -319,29 +323,35 @@ fn click(state: &mut State, x: u16, y: u16) {
     state.focus = Focus::Pane;
     let item_tabs = state.nav_item().map_or(&[][..], |i| tabs(&i));
     let inner = layout::inner(a.pane);
-    if !item_tabs.is_empty() && y == inner.y {
-        let mut left = inner.x;
-        for (i, t) in view::tab_titles(item_tabs, state.tab, inner.width).iter().enumerate() {
-            let w = t.chars().count() as u16 + 1;
-            if x >= left && x < left + w {
+    if !item_tabs.is_empty() && (y == inner.y || y == inner.y + 1) {
+        for (i, t) in view::tab_layout(item_tabs, state.tab, inner.width).iter().enumerate() {
+            let (left, w) = (inner.x + t.x, t.text.chars().count() as u16 + 1);
+            if y == inner.y + t.row && x >= left && x < left + w {
                 return set_tab(state, i);
             }
-            left += w;
         }
         return;
     }
     let body = pane_body(a.pane, !item_tabs.is_empty());
     if view::pane_kind(state) == PaneKind::List && contains(body, x, y) {
-        let h = layout::list_height(body);
-        let i = scroll_offset(state.list_selected, h) + usize::from(y - body.y);
-        if y < body.y + h && i < current_entries(state).len() {
+        // Wards and Centres tables have a header row above their rows.
+        let (top, h) = if view::area_grid(state).is_some() {
+            (body.y + 1, layout::grid_rows(body))
+        } else {
+            (body.y, layout::list_height(body))
+        };
+        if y < top {
+            return;
+        }
+        let i = scroll_offset(state.list_selected, h) + usize::from(y - top);
+        if y < top + h && i < current_entries(state).len() {
             state.list_selected = i;
         }
     }
 }
 
 fn wheel(state: &mut State, x: u16, y: u16, d: i8) {
-    let a = areas(state.size.0, state.size.1);
+    let a = areas(state.size.0, state.size.1, state.zoom);
     let before = state.focus;
     state.focus = if contains(a.nav, x, y) { Focus::Nav } else { Focus::Pane };
     step(state, i32::from(d) * 3);

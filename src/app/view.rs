@@ -5,6 +5,7 @@
 
 use crate::dataset::{Area, Kind, Passage};
 
+use super::grid::{self, AreaGrid, GridKind};
 use super::nav::{NavItem, Section};
 use super::state::State;
 
@@ -33,6 +34,30 @@ impl Tab {
             Tab::Mentions => "Findings & mentions",
             Tab::Caveats => "Caveats",
             Tab::Passages => "Passages",
+            Tab::Notes => "Notes",
+        }
+    }
+
+    /// A shorter label (one word), tried before abbreviations.
+    pub fn medium(self) -> &'static str {
+        match self {
+            Tab::Bid => "Bid",
+            Tab::Mentions => "Findings",
+            other => other.label(),
+        }
+    }
+
+    /// The label abbreviated, for tab rows too narrow for the words.
+    pub fn short(self) -> &'static str {
+        match self {
+            Tab::Overview => "Over.",
+            Tab::Bid => "Bid",
+            Tab::Wards => "Wards",
+            Tab::Centres => "Ctrs",
+            Tab::Activity => "Act.",
+            Tab::Mentions => "Find.",
+            Tab::Caveats => "Cav.",
+            Tab::Passages => "Pass.",
             Tab::Notes => "Notes",
         }
     }
@@ -103,6 +128,44 @@ pub fn pane_kind(state: &State) -> PaneKind {
     }
 }
 
+/// Whether the pane is a table the cursor moves across (the table view,
+/// or an LA's Wards or Centres tab): `h`/`l` move columns, `s` sorts, `c` lists caveats.
+pub fn is_grid(state: &State) -> bool {
+    matches!(
+        (state.nav_item(), state.current_tab()),
+        (Some(NavItem::Table(_)), _) | (Some(NavItem::La(_)), Some(Tab::Wards | Tab::Centres))
+    )
+}
+
+/// The table of the Wards or Centres tab being shown, if that is the pane.
+pub fn area_grid(state: &State) -> Option<AreaGrid> {
+    let kind = match state.current_tab()? {
+        Tab::Wards => GridKind::Wards,
+        Tab::Centres => GridKind::Centres,
+        _ => return None,
+    };
+    match state.nav_item()? {
+        NavItem::La(id) => Some(grid::area_grid(&state.ds, &id, kind)),
+        _ => None,
+    }
+}
+
+/// The Wards or Centres table's rows in display order (sorted as the table
+/// cursor says), without its summary row.
+fn grid_entries(state: &State) -> Vec<Entry> {
+    let Some(g) = area_grid(state) else {
+        return Vec::new();
+    };
+    grid::order(&g, state.table.sort, state.table.desc)
+        .into_iter()
+        .filter_map(|i| match &g.rows[i].area {
+            Some(Area::Ward(id)) => Some(Entry::Ward(id.clone())),
+            Some(Area::Centre(id)) => Some(Entry::Centre(id.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Whether a passage passes the active theme and kind filters.
 pub fn passes(state: &State, p: &Passage) -> bool {
     (state.filters.themes.is_empty() || p.themes.iter().any(|t| state.filters.themes.contains(t)))
@@ -150,8 +213,7 @@ pub fn entries(state: &State) -> Vec<Entry> {
         (NavItem::La(id), Some(Tab::Bid)) => {
             passages_where(state, |p| BID_KINDS.contains(&p.kind) && p.las.contains(id))
         }
-        (NavItem::La(id), Some(Tab::Wards)) => ds.wards_of(id).map(|w| Entry::Ward(w.id.clone())).collect(),
-        (NavItem::La(id), Some(Tab::Centres)) => ds.centres_of(id).map(|c| Entry::Centre(c.id.clone())).collect(),
+        (NavItem::La(_), Some(Tab::Wards | Tab::Centres)) => grid_entries(state),
         (NavItem::La(id), Some(Tab::Activity)) => passages_where(state, |p| {
             matches!(p.kind, Kind::Activity | Kind::Definition) && p.las.contains(id)
         }),
@@ -230,27 +292,70 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
         .collect()
 }
 
-/// The tab row's titles for a pane `width` cells wide: every title in full
-/// when they fit, otherwise only the active one in full and the rest as
-/// their numbers. Drawn separated by one-cell `│` (the click map uses the same).
-pub fn tab_titles(tabs: &[Tab], active: usize, width: u16) -> Vec<String> {
-    let full: Vec<String> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| format!(" {} {} ", i + 1, t.label()))
-        .collect();
-    let total: usize = full.iter().map(|s| s.chars().count() + 1).sum();
-    if total <= usize::from(width) {
-        return full;
+/// A tab title placed in the tab rows: its text, row (0 or 1) and column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TabTitle {
+    pub text: String,
+    pub row: u16,
+    pub x: u16,
+}
+
+/// Titles laid out left to right in at most `rows` rows of `width` cells,
+/// each followed by a one-cell `│`; `None` when they do not fit.
+fn place(titles: Vec<String>, width: u16, rows: u16) -> Option<Vec<TabTitle>> {
+    let (mut row, mut x) = (0u16, 0u16);
+    let mut out = Vec::new();
+    for text in titles {
+        let w = u16::try_from(text.chars().count() + 1).ok()?;
+        if x + w > width {
+            row += 1;
+            x = 0;
+        }
+        if row >= rows || w > width {
+            return None;
+        }
+        out.push(TabTitle { text, row, x });
+        x += w;
     }
-    tabs.iter()
-        .enumerate()
-        .map(|(i, t)| {
-            if i == active {
-                format!(" {} {} ", i + 1, t.label())
-            } else {
-                format!(" {} ", i + 1)
-            }
-        })
-        .collect()
+    Some(out)
+}
+
+/// The tab titles for a pane `width` cells wide, using the two rows above
+/// the body. Every title in full on one row when they fit, else on two;
+/// then the others in one word, then abbreviated (the active one stays in
+/// full), and only then as numbers. Drawn and clicked from the same layout.
+pub fn tab_layout(tabs: &[Tab], active: usize, width: u16) -> Vec<TabTitle> {
+    let full: fn(Tab) -> &'static str = Tab::label;
+    let medium: fn(Tab) -> &'static str = Tab::medium;
+    let short: fn(Tab) -> &'static str = Tab::short;
+    let none: fn(Tab) -> &'static str = |_| "";
+    let title = |i: usize, label: &str| {
+        if label.is_empty() {
+            format!(" {} ", i + 1)
+        } else {
+            format!(" {} {label} ", i + 1)
+        }
+    };
+    let plans = [
+        (full, full, 1),
+        (full, full, 2),
+        (full, medium, 2),
+        (medium, medium, 2),
+        (full, short, 2),
+        (short, short, 2),
+        (full, none, 1),
+        (short, none, 1),
+        (none, none, 2),
+    ];
+    for (on, off, rows) in plans {
+        let v: Vec<String> = tabs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| title(i, if i == active { on(*t) } else { off(*t) }))
+            .collect();
+        if let Some(placed) = place(v, width, rows) {
+            return placed;
+        }
+    }
+    Vec::new()
 }

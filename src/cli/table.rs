@@ -166,6 +166,15 @@ fn units(u: Units) -> &'static str {
     }
 }
 
+/// What the first column of a table names: an area, a ward or a centre.
+pub fn area_heading(t: &Table) -> &'static str {
+    match t.level {
+        Level::La => "Area",
+        Level::Ward => "Ward",
+        Level::Centre => "Centre",
+    }
+}
+
 /// Aligned text: title, header, rows (missing as `–`), source, notes, caveats.
 pub fn text(ds: &Dataset, t: &Table, order: &[usize]) -> String {
     let mut out = format!("Table {}  {}\n", t.id, t.title);
@@ -173,19 +182,28 @@ pub fn text(ds: &Dataset, t: &Table, order: &[usize]) -> String {
         out.push_str(&format!("Period: {p}    Units: {}\n", units(t.units)));
     }
     out.push('\n');
-    let mut rows = vec![
-        std::iter::once("Area".to_string())
-            .chain(t.columns.iter().map(|c| c.short.clone().unwrap_or(c.name.clone())))
-            .collect::<Vec<_>>(),
-    ];
+    // Ward- and centre-level tables say each row's LA (Table A.9 prints
+    // ward names alone).
+    let with_la = t.level != Level::La;
+    let mut head = vec![area_heading(t).to_string()];
+    if with_la {
+        head.push("LA".into());
+    }
+    head.extend(t.columns.iter().map(|c| c.short.clone().unwrap_or(c.name.clone())));
+    let mut rows = vec![head];
     for &r in order {
         let row = &t.rows[r];
         let mut label = row.label.clone();
         for m in &row.markers {
             label.push_str(m);
         }
-        let cells = row.cells.iter().map(|c| c.clone().unwrap_or_else(|| "–".into()));
-        rows.push(std::iter::once(label).chain(cells).collect());
+        let mut line = vec![label];
+        if with_la {
+            let la = row.area.la_id(ds);
+            line.push(ds.la(la).map_or(la.to_string(), |l| l.name.clone()));
+        }
+        line.extend(row.cells.iter().map(|c| c.clone().unwrap_or_else(|| "–".into())));
+        rows.push(line);
     }
     out.push_str(&align(&rows));
     out.push('\n');

@@ -26,9 +26,18 @@ pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
     let sections: HashSet<(Document, &str)> = ds.passages.iter().map(|p| (p.document, p.section.as_str())).collect();
     let mut out = Vec::new();
     for (i, p) in ds.passages.iter().enumerate() {
-        let mut bad = |path: Vec<Seg<'static>>, message: String| out.push(Problem { passage: i, path, message });
+        let mut bad = |path: Vec<Seg<'static>>, message: String| {
+            out.push(Problem {
+                passage: i,
+                path,
+                message,
+            })
+        };
         if p.chapter.trim().is_empty() || p.section.trim().is_empty() {
-            bad(vec![Seg::Field("chapter")], "expected a non-empty `chapter` and `section`".into());
+            bad(
+                vec![Seg::Field("chapter")],
+                "expected a non-empty `chapter` and `section`".into(),
+            );
         }
         for (j, d) in p.definitions.iter().enumerate() {
             let at = || vec![Seg::Field("definitions"), Seg::Index(j)];
@@ -41,7 +50,10 @@ pub(super) fn check(ds: &Dataset) -> Vec<Problem> {
         if p.kind == Kind::Caveat {
             caveat(p, &tables, &docs, &sections, &mut bad);
         } else if p.caveat.is_some() || !p.about.is_empty() || p.stores.is_some() {
-            bad(vec![Seg::Field("kind")], "only a caveat has `caveat`, `about` or `stores`".into());
+            bad(
+                vec![Seg::Field("kind")],
+                "only a caveat has `caveat`, `about` or `stores`".into(),
+            );
         }
         match (&p.date, p.kind == Kind::Milestone) {
             (None, true) => bad(vec![Seg::Field("kind")], "a milestone needs a `date`".into()),
@@ -72,10 +84,16 @@ fn caveat(
         );
     };
     if p.stores.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        bad(vec![Seg::Field("kind")], "a caveat must say what casebook `stores`".into());
+        bad(
+            vec![Seg::Field("kind")],
+            "a caveat must say what casebook `stores`".into(),
+        );
     }
     if !p.refs.is_empty() {
-        bad(vec![Seg::Field("refs")], "a caveat names its tables in `about`, not `refs`".into());
+        bad(
+            vec![Seg::Field("refs")],
+            "a caveat names its tables in `about`, not `refs`".into(),
+        );
     }
     let (mut n_tables, mut n_text) = (0, 0);
     let mut in_docs = HashSet::new();

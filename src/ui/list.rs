@@ -7,14 +7,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::{Theme, clip, sanitize};
+use super::{Theme, area_table, clip, sanitize};
 use crate::app::State;
 use crate::app::derived::current_entries;
 use crate::app::layout::{list_height, scroll_offset};
 use crate::app::view::Entry;
-use crate::dataset::{Area, format_number, profile};
+use crate::dataset::{Area, Kind};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
+    if let Some(g) = crate::app::view::area_grid(state) {
+        return area_table::render(frame, area, state, &g, focused, theme);
+    }
     let list = current_entries(state);
     if list.is_empty() {
         let msg = if state.filters.is_empty() {
@@ -62,19 +65,28 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         Entry::Passage(i) => {
             let p = &ds.passages[*i];
             let landed = state.highlight.as_deref() == Some(p.id.as_str());
-            let column =
-                super::timeline::date_column(p).unwrap_or_else(|| format!("{:<12} ", truncate(p.kind.label(), 12)));
+            let column = super::timeline::date_column(p).unwrap_or_else(|| format!("{:<12} ", short_kind(p.kind)));
             let mut spans = vec![Span::styled(column, theme.kind())];
             // A caveat about the passage is flagged beside it, first so
             // narrow panes still show it.
-            let caveats = ds.caveats_about(&p.id).count();
-            if caveats > 0 {
+            if ds.caveats_about(&p.id).next().is_some() {
                 spans.push(Span::styled("⚠ ", theme.warn()));
             }
             let style = if landed { theme.landed() } else { theme.text() };
             spans.push(Span::styled(sanitize::line(&p.title), style));
-            if !p.las.is_empty() {
-                let names: Vec<&str> = p.las.iter().filter_map(|l| ds.la(l)).map(|l| l.name.as_str()).collect();
+            // Inside an LA's own pane its name would only repeat: name the others.
+            let own = match state.nav_item() {
+                Some(crate::app::nav::NavItem::La(id)) => Some(id),
+                _ => None,
+            };
+            let names: Vec<&str> = p
+                .las
+                .iter()
+                .filter(|l| Some(*l) != own.as_ref())
+                .filter_map(|l| ds.la(l))
+                .map(|l| l.name.as_str())
+                .collect();
+            if !names.is_empty() {
                 spans.push(Span::styled(
                     format!("  · {}", sanitize::line(&names.join(", "))),
                     theme.dim(),
@@ -101,8 +113,14 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
             ]),
             None => Line::raw(id.clone()),
         },
-        Entry::Ward(id) => area_line(state, &Area::Ward(id.clone()), theme),
-        Entry::Centre(id) => area_line(state, &Area::Centre(id.clone()), theme),
+        Entry::Ward(id) => Line::raw(format!(
+            "  ◇ {}",
+            sanitize::line(&ds.area_name(&Area::Ward(id.clone())))
+        )),
+        Entry::Centre(id) => Line::raw(format!(
+            "  ⌂ {}",
+            sanitize::line(&ds.area_name(&Area::Centre(id.clone())))
+        )),
         Entry::Table(id) => {
             let title = ds.table(id).map_or(String::new(), |t| t.title.clone());
             Line::from(vec![
@@ -138,44 +156,26 @@ pub(crate) fn truncate(s: &str, n: usize) -> String {
     }
 }
 
-/// A ward or centre with its figures on one line (ward inactivity vs its LA marked).
-fn area_line<'a>(state: &State, area: &Area, theme: &Theme) -> Line<'a> {
-    let name = sanitize::line(&state.ds.area_name(area));
-    let mut spans = vec![Span::raw("  "), Span::styled(format!("{name:<22} "), theme.text())];
-    let mut above = None;
-    for f in profile(&state.ds, area) {
-        let short = state
-            .ds
-            .table(&f.table)
-            .and_then(|t| t.columns.get(f.column_index))
-            .and_then(|c| c.short.clone())
-            .unwrap_or(f.column.clone());
-        let v = f.value.clone().unwrap_or_else(|| "–".into());
-        let cmp = match (&f.compare_label, &f.compare) {
-            (Some(_), Some(c)) if matches!(area, Area::Ward(_)) => format!(" (LA {c})"),
-            (Some(_), None) if matches!(area, Area::Ward(_)) => " (LA –)".into(),
-            _ => String::new(),
-        };
-        spans.push(Span::styled(
-            sanitize::line(&format!("{short} {v}{cmp}  ")),
-            theme.dim(),
-        ));
-        if f.column.contains("inactive")
-            && let (Some(a), Some(b)) = (f.number(), f.compare_number())
-            && a - b > 10.0
-        {
-            above = Some(a - b);
-        }
+/// A kind's label short enough for the 12-cell kind column.
+pub(crate) fn short_kind(k: Kind) -> &'static str {
+    match k {
+        Kind::Supplementary => "Supplement.",
+        Kind::Activity => "Pre-pilot",
+        Kind::Context => "Context",
+        Kind::SurveyFigure => "Survey",
+        Kind::Hope => "Hope",
+        Kind::Observation => "Observation",
+        Kind::Facilitator => "Facilitator",
+        Kind::Constraint => "Constraint",
+        Kind::SuccessFactor => "Succ. factor",
+        Kind::MultiAgency => "Multi-agency",
+        Kind::StaffingPost => "Staff post",
+        Kind::SelectionCriterion => "Selection",
+        Kind::StartUpActivity => "Start-up",
+        Kind::CaseStudyFinding => "Case study",
+        Kind::BaselineFinding => "Baseline",
+        other => other.label(),
     }
-    if let Some(d) = above {
-        // First on the line so narrow panes still show it.
-        spans[0] = Span::styled("▲ ", theme.warn());
-        spans.push(Span::styled(
-            format!("▲ inactivity {} points above the LA", format_number(d)),
-            theme.warn(),
-        ));
-    }
-    Line::from(spans)
 }
 
 fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
@@ -231,6 +231,18 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
             ]
         }),
         Entry::Ward(_) | Entry::Centre(_) => vec![Line::styled("Enter opens its pane", theme.dim())],
-        Entry::Glossary(_) => Vec::new(),
+        Entry::Glossary(i) => ds.glossary.get(*i).map_or_else(Vec::new, |g| {
+            let n = crate::app::passages_using(state, *i).len();
+            vec![
+                Line::styled(
+                    format!("{} · {}", sanitize::line(&g.abbr), sanitize::line(&g.expansion)),
+                    theme.title(),
+                ),
+                Line::raw(format!(
+                    "{n} passages use the abbreviation or its expansion{}",
+                    if n > 0 { " · Enter lists them" } else { "" }
+                )),
+            ]
+        }),
     }
 }

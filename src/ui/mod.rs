@@ -2,7 +2,11 @@
 //! per pane or overlay; every style comes from `theme`; every computed
 //! rectangle is clipped to the frame so no size, however small, panics.
 
+mod area_table;
+mod choice;
 mod editor;
+mod figures;
+mod grid;
 mod help;
 mod list;
 mod navigator;
@@ -16,6 +20,7 @@ mod status;
 mod table_view;
 pub mod theme;
 mod timeline;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -62,8 +67,10 @@ fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     if !layout::fits(area.width, area.height) {
         return too_small(frame, area);
     }
-    let a = layout::areas(area.width, area.height);
-    navigator::render(frame, clip(a.nav, area), state, theme);
+    let a = layout::areas(area.width, area.height, state.zoom);
+    if a.nav.width > 0 {
+        navigator::render(frame, clip(a.nav, area), state, theme);
+    }
     pane::render(frame, clip(a.pane, area), state, theme);
     status::render(frame, clip(a.status, area), state, theme);
     match &state.overlay {
@@ -82,7 +89,38 @@ fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
             editor::render_confirm(frame, area, state, note, *scroll, theme)
         }
         Some(Overlay::DraftOffer { scroll }) => editor::render_offer(frame, area, state, *scroll, theme),
+        Some(Overlay::Choice(c)) => choice::render(frame, area, state, c, theme),
     }
+}
+
+/// How far the Overview can scroll: its lines less the pane body's height.
+pub fn overview_scroll_max(state: &State) -> u16 {
+    let Some(item) = state.nav_item() else { return 0 };
+    let a = layout::areas(state.size.0, state.size.1, state.zoom);
+    let body = layout::pane_body(a.pane, !crate::app::view::tabs(&item).is_empty());
+    let n = overview::lines(state, &item, body.width.saturating_sub(1), &Theme { color: false }).len();
+    u16::try_from(n.saturating_sub(usize::from(body.height))).unwrap_or(u16::MAX)
+}
+
+/// How far the open reader or help can scroll: its wrapped lines less the
+/// height of its box, so scrolling stops with the last line at the bottom.
+pub fn scroll_max(state: &State) -> u16 {
+    let screen = Rect::new(0, 0, state.size.0, state.size.1);
+    let theme = Theme { color: false };
+    let (size, n) = match &state.overlay {
+        Some(Overlay::Help { .. }) => {
+            let w = layout::inner(layout::popup(screen, help::SIZE.0, help::SIZE.1)).width;
+            (help::SIZE, help::content(w, &theme).len())
+        }
+        Some(Overlay::Reader { item, .. }) => {
+            let w = layout::inner(layout::popup(screen, reader::SIZE.0, reader::SIZE.1)).width;
+            let n = reader::content(state, item, w, &theme).map_or(0, |(_, l)| l.len());
+            (reader::SIZE, n)
+        }
+        _ => return 0,
+    };
+    let h = layout::inner(layout::popup(screen, size.0, size.1)).height;
+    u16::try_from(n.saturating_sub(usize::from(h))).unwrap_or(u16::MAX)
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -103,12 +141,7 @@ pub(crate) fn clip(r: Rect, bounds: Rect) -> Rect {
 
 /// A centred popup of `pw`% × `ph`% of `area`, at least `min_w`×`min_h`, cleared.
 pub(crate) fn popup(frame: &mut Frame, area: Rect, pw: u16, ph: u16, title: &str, theme: &Theme) -> Rect {
-    let w = (area.width * pw / 100).max(40).min(area.width);
-    let h = (area.height * ph / 100).max(10).min(area.height);
-    let r = clip(
-        Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h),
-        area,
-    );
+    let r = clip(layout::popup(area, pw, ph), area);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)

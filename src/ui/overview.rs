@@ -1,24 +1,25 @@
 //! The Overview tab of an LA, centre or ward: every figure the tables hold
 //! for it, each beside its comparison (GB, its LA, or the pilot centres'
-//! median) and the range across the pilot, with a bar for each.
+//! median) and the range across the pilot, with a bar for each, marks for
+//! the notes and caveats that touch it, and what the marks mean beneath.
+//! Every line is built to fit the pane (see `figures`), so no figure is cut.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, sanitize};
+use super::{Theme, figures, sanitize, wrap};
 use crate::app::State;
 use crate::app::nav::NavItem;
-use crate::dataset::{Area, FigureLine, format_number, profile};
+use crate::dataset::{Area, profile};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &NavItem, theme: &Theme) {
-    let lines = lines(state, item, area.width, theme);
-    let p = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((state.scroll, 0));
-    frame.render_widget(p, area);
+    // One cell is kept free on the right so nothing touches the border.
+    let lines = lines(state, item, area.width.saturating_sub(1), theme);
+    let max = lines.len().saturating_sub(usize::from(area.height));
+    let scroll = usize::from(state.scroll).min(max) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 fn header<'a>(state: &State, item: &NavItem, theme: &Theme) -> Vec<Line<'a>> {
@@ -90,7 +91,9 @@ fn header<'a>(state: &State, item: &NavItem, theme: &Theme) -> Vec<Line<'a>> {
     out
 }
 
-/// The overview's lines: header, then each table's figures with bars.
+/// The overview's lines for a pane `width` cells wide, every line fitting
+/// it: header, then each table's figures (with marks, comparison, bar and
+/// range as room allows), and beneath each table what its marks mean.
 pub fn lines<'a>(state: &State, item: &NavItem, width: u16, theme: &Theme) -> Vec<Line<'a>> {
     let area = match item {
         NavItem::La(id) => Area::La(id.clone()),
@@ -98,51 +101,29 @@ pub fn lines<'a>(state: &State, item: &NavItem, width: u16, theme: &Theme) -> Ve
         NavItem::Ward(id) => Area::Ward(id.clone()),
         _ => return Vec::new(),
     };
-    let mut out = header(state, item, theme);
-    let figures = profile(&state.ds, &area);
-    let label_w = figures
-        .iter()
-        .map(|f| short(state, f).width())
-        .max()
-        .unwrap_or(10)
-        .min(28);
-    let bar_w = usize::from(width).saturating_sub(label_w + 26).clamp(0, 24);
-    let show_range = usize::from(width) >= label_w + 26 + bar_w + 18;
-    let mut table = String::new();
-    for f in &figures {
-        if f.table != table {
-            table = f.table.clone();
-            let t = state.ds.table(&table);
-            let title = t.map_or(String::new(), |t| match &t.period {
-                Some(p) if !t.title.contains(p.as_str()) => format!("{} ({p})", t.title),
-                _ => t.title.clone(),
-            });
-            out.push(Line::raw(""));
-            out.push(Line::styled(
-                format!("Table {table}  {}", sanitize::line(&title)),
-                theme.heading(),
-            ));
+    let mut out = wrap::lines(header(state, item, theme), width);
+    let figs = profile(&state.ds, &area);
+    let rows: Vec<figures::Row> = figs.iter().map(|f| figures::row(state, &area, f)).collect();
+    let layout = figures::fit(&rows, usize::from(width));
+    let mut i = 0;
+    while i < figs.len() {
+        let table = figs[i].table.clone();
+        let n = figs[i..].iter().take_while(|f| f.table == table).count();
+        out.push(Line::raw(""));
+        out.extend(wrap::lines(vec![figures::heading(state, &table, theme)], width));
+        for r in &rows[i..i + n] {
+            out.extend(figures::line(r, &layout, theme));
         }
-        out.push(figure_line(state, f, label_w, bar_w, show_range, theme));
+        out.extend(wrap::lines(
+            figures::notes(state, &area, &table, &rows[i..i + n], theme),
+            width,
+        ));
+        i += n;
     }
-    if figures.is_empty() {
+    if figs.is_empty() {
         out.push(Line::styled("No table holds figures for this area.", theme.dim()));
     }
     out
-}
-
-fn short(state: &State, f: &FigureLine) -> String {
-    let t = state.ds.table(&f.table);
-    t.and_then(|t| t.columns.get(f.column_index))
-        .and_then(|c| c.short.clone())
-        .unwrap_or_else(|| f.column.clone())
-}
-
-fn pad(s: &str, w: usize) -> String {
-    let mut s: String = s.chars().take(w).collect();
-    let n = s.width();
-    s.push_str(&" ".repeat(w.saturating_sub(n)));
-    s
 }
 
 /// A bar of `width` cells for `v` on a scale whose top is `max`.
@@ -155,51 +136,6 @@ pub fn bar(v: f64, max: f64, width: usize) -> String {
     const PART: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
     s.push_str(PART[eighths % 8]);
     s
-}
-
-fn figure_line<'a>(
-    state: &State,
-    f: &FigureLine,
-    label_w: usize,
-    bar_w: usize,
-    show_range: bool,
-    theme: &Theme,
-) -> Line<'a> {
-    let value = f.value.clone().unwrap_or_else(|| "–".into());
-    let max = [f.number(), f.compare_number(), f.range.map(|r| r.1)]
-        .into_iter()
-        .flatten()
-        .fold(0.0, f64::max);
-    let mut spans = vec![
-        Span::raw(format!("  {} ", pad(&short(state, f), label_w))),
-        Span::raw(format!("{value:>7} ")),
-    ];
-    if bar_w > 0 {
-        spans.push(Span::styled(
-            pad(&bar(f.number().unwrap_or(0.0), max, bar_w), bar_w),
-            theme.bar(),
-        ));
-    }
-    if let Some(label) = &f.compare_label {
-        let cmp = f.compare.clone().unwrap_or_else(|| "–".into());
-        spans.push(Span::styled(format!(" {label} {cmp}"), theme.compare()));
-    }
-    if let Some((lo, hi)) = f.range.filter(|_| show_range) {
-        spans.push(Span::styled(
-            format!("  range {}–{}", format_number(lo), format_number(hi)),
-            theme.dim(),
-        ));
-    }
-    if f.column.contains("inactive")
-        && let (Some(v), Some(c)) = (f.number(), f.compare_number())
-        && v - c > 10.0
-    {
-        spans.push(Span::styled(
-            format!("  ▲ {} points above", format_number(v - c)),
-            theme.warn(),
-        ));
-    }
-    Line::from(spans)
 }
 
 #[cfg(test)]

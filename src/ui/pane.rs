@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, clip, list, overview, pane_block, sanitize, table_view};
 use crate::app::layout::{inner, pane_body};
 use crate::app::nav::NavItem;
-use crate::app::view::{PaneKind, pane_kind, tab_titles, tabs};
+use crate::app::view::{PaneKind, pane_kind, tab_layout, tabs};
 use crate::app::{Focus, State};
 
 /// The pane's title for the selected navigator item.
@@ -43,24 +43,32 @@ pub fn title(state: &State, item: &NavItem) -> String {
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let Some(item) = state.nav_item() else { return };
     let focused = state.focus == Focus::Pane && state.overlay.is_none();
-    let block = pane_block(
-        Line::styled(format!(" {} ", sanitize::line(&title(state, &item))), theme.title()),
-        focused,
-        theme,
-    );
+    // Cut at a word so a figure in a title (a year) is never left in part.
+    let room = usize::from(area.width).saturating_sub(4);
+    let text = super::grid::cut_words(&sanitize::line(&title(state, &item)), room);
+    let block = pane_block(Line::styled(format!(" {text} "), theme.title()), focused, theme);
     frame.render_widget(block, area);
     let item_tabs = tabs(&item);
     if !item_tabs.is_empty() {
         let i = inner(area);
-        let mut spans = Vec::new();
-        for (n, t) in tab_titles(item_tabs, state.tab, i.width).into_iter().enumerate() {
-            spans.push(Span::styled(t, theme.tab(n == state.tab)));
-            spans.push(Span::styled("│", theme.dim()));
+        for t in tab_layout(item_tabs, state.tab, i.width) {
+            let n = t
+                .text
+                .trim()
+                .split(' ')
+                .next()
+                .and_then(|d| d.parse::<usize>().ok())
+                .unwrap_or(0);
+            let line = Line::from(vec![
+                Span::styled(t.text.clone(), theme.tab(n == state.tab + 1)),
+                Span::styled("│", theme.dim()),
+            ]);
+            let w = t.text.chars().count() as u16 + 1;
+            frame.render_widget(
+                Paragraph::new(line),
+                clip(Rect::new(i.x + t.x, i.y + t.row, w, 1), area),
+            );
         }
-        frame.render_widget(
-            Paragraph::new(Line::from(spans)),
-            clip(Rect::new(i.x, i.y, i.width, 1), area),
-        );
     }
     let body = clip(pane_body(area, !item_tabs.is_empty()), area);
     if body.width == 0 || body.height == 0 {

@@ -4,19 +4,23 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, popup, sanitize};
-use crate::app::{Readable, State};
+use super::{Theme, popup, sanitize, wrap};
+use crate::app::{Readable, State, layout};
 use crate::dataset::{About, Kind, Passage};
 use crate::notes::Target;
 
-pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scroll: u16, theme: &Theme) {
+/// The reader's box: its share of the screen, in per cent.
+pub const SIZE: (u16, u16) = (80, 80);
+
+/// The reader's title and its lines, wrapped to `width`.
+pub fn content<'a>(state: &State, item: &Readable, width: u16, theme: &Theme) -> Option<(String, Vec<Line<'a>>)> {
     let (title, lines) = match item {
-        Readable::Passage(i) => match state.ds.passages.get(*i) {
-            Some(p) => (p.kind.label().to_string(), passage_lines(state, p, theme)),
-            None => return,
-        },
+        Readable::Passage(i) => {
+            let p = state.ds.passages.get(*i)?;
+            (p.kind.label().to_string(), passage_lines(state, p, theme))
+        }
         Readable::Note(id) => match state.notes.get(id) {
             Some(n) => {
                 let mut v = vec![
@@ -41,21 +45,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
                 v.extend(sanitize::clean(&n.text).lines().map(|l| Line::raw(l.to_string())));
                 ("Field note".into(), v)
             }
-            None => return,
+            None => return None,
         },
+    };
+    Some((title, wrap::lines(lines, width)))
+}
+
+pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scroll: u16, theme: &Theme) {
+    let width = layout::inner(layout::popup(area, SIZE.0, SIZE.1)).width;
+    let Some((title, lines)) = content(state, item, width, theme) else {
+        return;
+    };
+    let back = if state.reader_back.is_some() {
+        "Esc back to the list"
+    } else {
+        "Esc closes"
     };
     let inner = popup(
         frame,
         area,
-        80,
-        80,
-        &format!("{title} · Esc closes · a adds a note"),
+        SIZE.0,
+        SIZE.1,
+        &format!("{title} · {back} · a adds a note"),
         theme,
     );
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
 /// Caveats that share a table row or ward with the passage (those about
@@ -186,8 +200,12 @@ fn passage_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>>
         ));
     }
     out.push(Line::styled(format!("Themes: {}", themes.join(", ")), theme.dim()));
-    let mut tables: Vec<String> = p.table_refs().map(|r| r.table.clone()).collect();
-    tables.dedup();
+    let mut tables: Vec<String> = Vec::new();
+    for r in p.table_refs() {
+        if !tables.contains(&r.table) {
+            tables.push(r.table.clone());
+        }
+    }
     if !tables.is_empty() {
         out.push(Line::styled(format!("Tables: {}", tables.join(", ")), theme.dim()));
     }
