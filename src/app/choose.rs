@@ -25,7 +25,7 @@ fn touching(state: &State, cells: &[(String, Area, Option<usize>)]) -> Vec<usize
     // Pass 1: the cell itself; pass 2: anything on the row.
     for exact in [true, false] {
         for (i, p) in caveats() {
-            let hit = p.refs.iter().any(|r| {
+            let hit = p.table_refs().any(|r| {
                 cells.iter().any(|(t, a, c)| {
                     r.table == *t && r.area.as_ref() == Some(a) && (!exact || (c.is_some() && r.column == *c))
                 })

@@ -188,7 +188,7 @@ fn caveat_at(ds: &Dataset, table: &str, area: &Area, column: Option<usize>) -> b
     ds.passages
         .iter()
         .filter(|p| p.kind == Kind::Caveat)
-        .flat_map(|p| p.refs.iter())
+        .flat_map(|p| p.table_refs())
         .any(|r| r.table == table && r.area.as_ref() == Some(area) && r.column == column)
 }
 

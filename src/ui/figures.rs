@@ -57,7 +57,7 @@ pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>
         .enumerate()
         .filter(|(_, p)| p.kind == Kind::Caveat)
         .filter(|(_, p)| {
-            p.refs.iter().any(|r| {
+            p.table_refs().any(|r| {
                 r.table == table
                     && r.area.as_ref() == Some(area)
                     && (r.column.is_none() || column.is_none() || r.column == column)
@@ -88,8 +88,7 @@ fn compare_caveats(state: &State, area: &Area, f: &FigureLine) -> Vec<usize> {
             .into_iter()
             .filter(|&i| {
                 state.ds.passages[i]
-                    .refs
-                    .iter()
+                    .table_refs()
                     .any(|r| r.table == f.table && r.area.as_ref() == Some(&first.area) && r.column == Some(c))
             })
             .collect(),
