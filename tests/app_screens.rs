@@ -154,8 +154,7 @@ fn c_lists_every_caveat_of_the_row_with_the_cells_first() {
     );
     for p in &s.ds.passages {
         let on_row = p
-            .refs
-            .iter()
+            .table_refs()
             .any(|r| r.table == "A.4" && r.area == Some(casebook::dataset::Area::Ward("blackpool-talbot".into())));
         assert_eq!(on_row, ids.contains(&p.id), "{}", p.id);
     }
@@ -195,7 +194,7 @@ fn c_on_a_marked_cell_puts_that_cells_caveat_first() {
     };
     let p = &s.ds.passages[first];
     assert!(
-        p.refs.iter().any(|r| r.table == "A.2"
+        p.table_refs().any(|r| r.table == "A.2"
             && r.area == Some(casebook::dataset::Area::La("somerset".into()))
             && r.column == Some(1)),
         "the first caveat is the one on Somerset's Incapacity cell: {}",

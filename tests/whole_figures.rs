@@ -144,7 +144,7 @@ fn screens(ds: &Dataset) -> Vec<(NavItem, usize, usize, bool)> {
     let caveated = |a: &Area| {
         ds.passages
             .iter()
-            .any(|p| p.kind == casebook::dataset::Kind::Caveat && p.refs.iter().any(|r| r.area.as_ref() == Some(a)))
+            .any(|p| p.kind == casebook::dataset::Kind::Caveat && p.table_refs().any(|r| r.area.as_ref() == Some(a)))
     };
     let mut centres: Vec<_> = ds.centres.iter().collect();
     centres.sort_by_key(|c| std::cmp::Reverse(c.name.len() + ds.area_name(&Area::La(c.la.clone())).len()));

@@ -81,6 +81,8 @@ pub struct ListKey {
     tab: usize,
     filters: Filters,
     notes: u64,
+    /// The Wards and Centres tables' sort (column, descending).
+    sort: (Option<usize>, bool),
 }
 
 fn key(state: &State) -> ListKey {
@@ -89,6 +91,7 @@ fn key(state: &State) -> ListKey {
         tab: state.tab,
         filters: state.filters.clone(),
         notes: state.notes.generation(),
+        sort: (state.table.sort, state.table.desc),
     }
 }
 
