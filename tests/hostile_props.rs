@@ -85,10 +85,14 @@ fn check_field(field: &str, value: &str) -> Result<(), String> {
         return Err(format!("{field} is an id, name or label: {value:?} should be refused"));
     }
     for args in COMMANDS {
-        let out = casebook(&data, &notes)
-            .args(*args)
-            .output()
-            .map_err(|e| e.to_string())?;
+        // A command naming the record whose id is under test names it by
+        // the id it now has.
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == hostile::plain(field) { value } else { *a })
+            .collect();
+        let args = args.as_slice();
+        let out = casebook(&data, &notes).args(args).output().map_err(|e| e.to_string())?;
         if !out.status.success() {
             return Err(format!(
                 "{field} {args:?} failed: {}",
