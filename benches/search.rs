@@ -51,9 +51,10 @@ fn row(dataset: &str, what: &str, mut v: Vec<f64>, budget: f64, judged_at: f64, 
     let n = v.len();
     let pass = at(&v, judged_at) < budget;
     *ok &= pass;
-    let label = match judged_at {
-        q if q == 0.5 => "median".to_string(),
-        q => format!("p{}", (q * 100.0).round()),
+    let label = if judged_at == 0.5 {
+        "median".to_string()
+    } else {
+        format!("p{}", (judged_at * 100.0).round())
     };
     println!(
         "{dataset:<10} {what:<26} {:>9.3} {:>9.3} {:>9.3} {:>9.3} {n:>6} {:>12} {}",
