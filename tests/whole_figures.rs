@@ -123,43 +123,24 @@ fn allowed(ds: &Dataset) -> BTreeSet<String> {
 }
 
 /// A screen: a navigator item, tab and selected column, and whether it
-/// is drawn at every width (`true`) or every sixth (the sweep draws
-/// thousands of screens in a debug build, so the screens hardest to fit
-/// get every width: every table's first columns, and the Overview, Wards
-/// and Centres tabs of the LAs with the longest names and most marks).
+/// is drawn at every width (`true`) or every sixth. Every figure-bearing
+/// screen is drawn at every width: each table (first and last columns),
+/// each LA's Overview, Wards and Centres tabs (and Wards scrolled to its
+/// last column), and every centre's and ward's Overview.
 fn screens(ds: &Dataset) -> Vec<(NavItem, usize, usize, bool)> {
     let mut v = Vec::new();
     for t in &ds.tables {
         v.push((NavItem::Table(t.id.clone()), 0, 0, true));
-        v.push((NavItem::Table(t.id.clone()), 0, t.columns.len() - 1, false));
+        v.push((NavItem::Table(t.id.clone()), 0, t.columns.len() - 1, true));
     }
-    let hard = ["kingston-upon-hull", "redcar-and-cleveland", "somerset"];
     for l in &ds.las {
-        let every = hard.contains(&l.id.as_str());
         for tab in [0, 2, 3] {
-            v.push((NavItem::La(l.id.clone()), tab, 0, every));
+            v.push((NavItem::La(l.id.clone()), tab, 0, true));
         }
-        v.push((NavItem::La(l.id.clone()), 2, 8, false));
+        v.push((NavItem::La(l.id.clone()), 2, 8, true));
     }
-    let caveated = |a: &Area| {
-        ds.passages
-            .iter()
-            .any(|p| p.kind == casebook::dataset::Kind::Caveat && p.table_refs().any(|r| r.area.as_ref() == Some(a)))
-    };
-    let mut centres: Vec<_> = ds.centres.iter().collect();
-    centres.sort_by_key(|c| std::cmp::Reverse(c.name.len() + ds.area_name(&Area::La(c.la.clone())).len()));
-    let mut wards: Vec<_> = ds.wards.iter().collect();
-    wards.sort_by_key(|w| std::cmp::Reverse(w.name.len() + w.district.as_deref().unwrap_or(&w.la).len()));
-    for (i, c) in centres.iter().enumerate() {
-        if i < 3 || (i % 5 == 0 && caveated(&Area::Centre(c.id.clone()))) {
-            v.push((NavItem::Centre(c.id.clone()), 0, 0, false));
-        }
-    }
-    for (i, w) in wards.iter().enumerate() {
-        if i < 3 || (i % 5 == 0 && caveated(&Area::Ward(w.id.clone()))) {
-            v.push((NavItem::Ward(w.id.clone()), 0, 0, false));
-        }
-    }
+    v.extend(ds.centres.iter().map(|c| (NavItem::Centre(c.id.clone()), 0, 0, true)));
+    v.extend(ds.wards.iter().map(|w| (NavItem::Ward(w.id.clone()), 0, 0, true)));
     v
 }
 
