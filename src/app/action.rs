@@ -33,6 +33,8 @@ pub enum Action {
     OpenThemePicker,
     OpenKindPicker,
     ClearFilters,
+    /// Cycle the source filter: all, baseline report, interim summary.
+    CycleSource,
     Help,
     /// Tables: sort by the selected column; again to reverse.
     Sort,

@@ -79,6 +79,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: BROWSE, keys: &[k('N')], action: Action::PrevHit, group: "Search", help: "previous search hit", hint: None },
     Binding { modes: BROWSE, keys: &[k('t')], action: Action::OpenThemePicker, group: "Filters", help: "filter by theme", hint: Some("t themes") },
     Binding { modes: BROWSE, keys: &[k('K')], action: Action::OpenKindPicker, group: "Filters", help: "filter by kind", hint: None },
+    Binding { modes: BROWSE, keys: &[k('S')], action: Action::CycleSource, group: "Filters", help: "source: all / baseline / interim", hint: None },
     Binding { modes: BROWSE, keys: &[k('x')], action: Action::ClearFilters, group: "Filters", help: "clear all filters", hint: None },
     Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse)", hint: Some("s sort") },
     Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::dataset::{Dataset, Kind};
+use crate::dataset::{Dataset, Doc, Kind};
 use crate::notes::{NoteStore, Target};
 use crate::search::{Filters as SearchFilters, Hit, SearchIndex, Searcher};
 
@@ -21,16 +21,28 @@ pub enum Focus {
     Pane,
 }
 
-/// The theme and kind filters over every passage list.
+/// The theme, kind and source filters over every passage list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     pub themes: BTreeSet<String>,
     pub kinds: BTreeSet<Kind>,
+    /// Only passages from this source document (notes have none, so they
+    /// are hidden while it is set).
+    pub source: Option<Doc>,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.themes.is_empty() && self.kinds.is_empty()
+        self.themes.is_empty() && self.kinds.is_empty() && self.source.is_none()
+    }
+
+    /// The next source filter: all, baseline, interim, all again.
+    pub fn next_source(&mut self) {
+        self.source = match self.source {
+            None => Some(Doc::Baseline),
+            Some(Doc::Baseline) => Some(Doc::Interim),
+            Some(Doc::Interim) => None,
+        };
     }
 }
 
@@ -186,6 +198,7 @@ impl State {
         SearchFilters {
             themes: self.filters.themes.iter().cloned().collect(),
             kinds: self.filters.kinds.iter().copied().collect(),
+            sources: self.filters.source.into_iter().collect(),
             ..SearchFilters::default()
         }
     }

@@ -55,6 +55,14 @@ pub fn update(state: &mut State, action: Action) {
             state.list_selected = 0;
             state.status = Some("Filters cleared".into());
         }
+        Action::CycleSource => {
+            state.filters.next_source();
+            state.list_selected = 0;
+            state.status = Some(match state.filters.source {
+                None => "Source: both documents".into(),
+                Some(d) => format!("Source: {} only", crate::search::doc_label(d)),
+            });
+        }
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Sort => sort(state),
         Action::ShowCaveat => show_caveat(state),

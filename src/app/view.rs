@@ -102,10 +102,11 @@ pub fn pane_kind(state: &State) -> PaneKind {
     }
 }
 
-/// Whether a passage passes the active theme and kind filters.
+/// Whether a passage passes the active theme, kind and source filters.
 pub fn passes(state: &State, p: &Passage) -> bool {
     (state.filters.themes.is_empty() || p.themes.iter().any(|t| state.filters.themes.contains(t)))
         && (state.filters.kinds.is_empty() || state.filters.kinds.contains(&p.kind))
+        && state.filters.source.is_none_or(|d| d == p.source.doc)
 }
 
 fn passages_where(state: &State, f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
@@ -211,6 +212,7 @@ fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
         })
         .filter(|n| state.filters.themes.is_empty() || n.themes.iter().any(|t| state.filters.themes.contains(t)))
         .filter(|_| state.filters.kinds.is_empty() || state.filters.kinds.contains(&Kind::Note))
+        .filter(|_| state.filters.source.is_none())
         .collect();
     notes.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
     notes.into_iter().map(|n| Entry::Note(n.id.clone())).collect()

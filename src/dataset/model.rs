@@ -167,6 +167,24 @@ pub enum Doc {
     Interim,
 }
 
+impl Doc {
+    /// Both documents, baseline first.
+    pub const ALL: [Doc; 2] = [Doc::Baseline, Doc::Interim];
+
+    /// The id used on the command line and in `source:` scopes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doc::Baseline => "baseline",
+            Doc::Interim => "interim",
+        }
+    }
+
+    /// A document by its id (case-insensitive).
+    pub fn parse(s: &str) -> Option<Doc> {
+        Doc::ALL.into_iter().find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
 /// Where in the sources a passage comes from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -37,6 +37,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
                     .join(",")
             ));
         }
+        if let Some(d) = state.filters.source {
+            parts.push(format!("source: {}", d.as_str()));
+        }
         spans.push(Span::styled(format!("[{}] x clear ", parts.join(" ")), theme.compare()));
     }
     if let Some(msg) = &state.status {
