@@ -7,6 +7,7 @@
 mod check;
 mod error;
 mod list;
+mod matrix;
 mod notes;
 mod output;
 mod search;
@@ -51,6 +52,8 @@ pub enum Command {
     Table(table::TableArgs),
     /// Fuzzy-search every passage, theme, name and note.
     Search(search::SearchArgs),
+    /// Cases × themes: passages (and notes) per LA or centre and theme.
+    Matrix(matrix::MatrixArgs),
     /// Field notes: add, list, remove, export.
     #[command(subcommand)]
     Notes(notes::NotesCommand),
@@ -126,6 +129,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
         Some(Command::Show(args)) => show::run(data, args, out),
         Some(Command::Table(args)) => table::run(data, args, out),
         Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Matrix(args)) => matrix::run(data, cli.notes.as_deref(), args, out),
         Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd, out),
     }
 }

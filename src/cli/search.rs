@@ -107,7 +107,7 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs, out: &mu
 /// The field notes to search beside the passages. A notes file that is
 /// missing means no notes; one that cannot be read is reported on stderr
 /// and the passages are still searched.
-fn read_notes(path: Option<&Path>) -> Vec<Note> {
+pub(crate) fn read_notes(path: Option<&Path>) -> Vec<Note> {
     let path = match NoteStore::resolve_path(path) {
         Ok(p) => p,
         Err(e) => {

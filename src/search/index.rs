@@ -200,6 +200,12 @@ impl SearchIndex {
         self.build(&compiled, ranking.top(want))
     }
 
+    /// How many documents match (loose matches included; an empty query
+    /// has none), without building hits.
+    pub fn count(&self, query: &Query, filters: &Filters) -> usize {
+        self.run(&self.compile(query, filters), None).matched.len()
+    }
+
     /// Hits for documents given by their order keys, in that order.
     pub(crate) fn build(&self, c: &super::compile::Compiled, order: &[u128]) -> Vec<Hit> {
         order

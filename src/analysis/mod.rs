@@ -1,0 +1,6 @@
+//! Analysis views built on the dataset and the search engine, shared by
+//! the app and the command line: the cases × themes [`matrix`].
+
+pub mod matrix;
+
+pub use matrix::{Matrix, Rows};
