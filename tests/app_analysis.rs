@@ -33,7 +33,11 @@ fn s_cycles_the_source_filter_over_every_list() {
         let bar = text(&draw(s, 120, 40, NO_COLOR));
         assert!(bar.contains(&format!("source: {}", doc.as_str())), "{bar}");
     }
-    assert_eq!(seen.iter().sum::<usize>(), all, "baseline + interim findings = all findings");
+    assert_eq!(
+        seen.iter().sum::<usize>(),
+        all,
+        "baseline + interim findings = all findings"
+    );
     typed(s, "S");
     assert_eq!(s.filters.source, None);
     assert_eq!(entries(s).len(), all);
@@ -60,4 +64,107 @@ fn the_source_filter_applies_to_search_and_help_lists_the_key() {
     typed(s, "?");
     let help = text(&draw(s, 120, 40, NO_COLOR));
     assert!(help.contains("source: all / baseline / interim"), "{help}");
+}
+
+fn open_matrix(s: &mut casebook::app::State) {
+    select(s, &NavItem::Section(Section::Matrix));
+    press(s, crossterm::event::KeyCode::Enter);
+}
+
+#[test]
+fn the_matrix_is_counted_in_update_and_moves_sorts_and_opens_cells() {
+    use casebook::analysis::{Matrix, Rows};
+    use casebook::search::{Filters, SearchIndex};
+    use crossterm::event::KeyCode;
+    let mut a = app();
+    let s = &mut a.state;
+    assert!(s.matrix.counted.is_none(), "not counted until shown");
+    open_matrix(s);
+    let ix = SearchIndex::new(&s.ds, Vec::new());
+    let expected = Matrix::compute(&s.ds, &ix, Rows::La, &Filters::default());
+    assert_eq!(s.matrix.data, expected);
+    // Move to column 13 (worklessness), sort by it: largest first.
+    typed(s, "llllllllllll");
+    assert_eq!(s.matrix.col, 12);
+    typed(s, "s");
+    assert_eq!(s.matrix.sort, Some(12));
+    let col: Vec<usize> = s.matrix.order.iter().map(|&r| s.matrix.data.counts[r][12]).collect();
+    assert!(col.windows(2).all(|w| w[0] >= w[1]), "{col:?}");
+    // Enter opens the top cell's passages, exactly what search lists.
+    typed(s, "j");
+    let (r, c) = s.matrix.selected().expect("a cell");
+    press(s, KeyCode::Enter);
+    assert_eq!(s.matrix.open, Some((r, c)));
+    let list = entries(s);
+    assert_eq!(list.len(), s.matrix.data.counts[r][c]);
+    let la = s.matrix.data.rows[r].clone();
+    for e in &list {
+        let Entry::Passage(i) = e else { panic!("a passage") };
+        let p = &s.ds.passages[*i];
+        assert!(p.themes.contains(&s.matrix.data.columns[c]));
+        let centre_la = p.centre.as_deref().and_then(|id| s.ds.centre(id)).map(|c| c.la.clone());
+        let ward_las: Vec<String> = p
+            .wards
+            .iter()
+            .filter_map(|w| s.ds.ward(w))
+            .map(|w| w.la.clone())
+            .collect();
+        assert!(p.las.contains(&la) || centre_la.as_ref() == Some(&la) || ward_las.contains(&la));
+    }
+    // Enter on a listed passage reads it; Esc closes the reader, Esc again the list.
+    press(s, KeyCode::Enter);
+    assert!(s.overlay.is_some());
+    press(s, KeyCode::Esc);
+    press(s, KeyCode::Esc);
+    assert_eq!(s.matrix.open, None);
+    assert_eq!(s.matrix.selected(), Some((r, c)));
+    // A source filter recounts it.
+    typed(s, "SS");
+    let interim = Filters {
+        sources: vec![Doc::Interim],
+        ..Filters::default()
+    };
+    assert_eq!(s.matrix.data, Matrix::compute(&s.ds, &ix, Rows::La, &interim));
+}
+
+#[test]
+fn matrix_screens() {
+    use crossterm::event::KeyCode;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app();
+        let s = &mut a.state;
+        open_matrix(s);
+        insta::assert_snapshot!(format!("matrix_{w}x{h}"), text(&draw(s, w, h, NO_COLOR)));
+        // Scrolled to the last column, sorted by it.
+        typed(s, "G");
+        for _ in 0..30 {
+            typed(s, "l");
+        }
+        typed(s, "s");
+        insta::assert_snapshot!(
+            format!("matrix_last_column_sorted_{w}x{h}"),
+            text(&draw(s, w, h, NO_COLOR))
+        );
+        press(s, KeyCode::Enter);
+        insta::assert_snapshot!(format!("matrix_cell_list_{w}x{h}"), text(&draw(s, w, h, NO_COLOR)));
+    }
+}
+
+#[test]
+fn the_matrix_is_heat_shaded_in_colour_and_plain_under_no_color() {
+    let mut a = app();
+    let s = &mut a.state;
+    open_matrix(s);
+    typed(s, "j"); // move off the first cell so it shows its shade
+    let buf = draw(s, 120, 40, COLOR);
+    let shaded = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| matches!(buf[(x, y)].bg, ratatui::style::Color::Indexed(_)))
+        .count();
+    assert!(shaded > 0, "some cells shaded");
+    let plain = draw(s, 120, 40, NO_COLOR);
+    assert!(
+        (0..plain.area.height).all(|y| (0..plain.area.width).all(|x| plain[(x, y)].bg == ratatui::style::Color::Reset))
+    );
+    assert_eq!(text(&buf), text(&plain), "the same numbers either way");
 }

@@ -35,7 +35,11 @@ fn every_cell_equals_the_search_count() {
     for base in base_filters() {
         for rows in [Rows::La, Rows::Centre] {
             let m = Matrix::compute(&ds, &ix, rows, &base);
-            let expected = if rows == Rows::La { ds.las.len() } else { ds.centres.len() };
+            let expected = if rows == Rows::La {
+                ds.las.len()
+            } else {
+                ds.centres.len()
+            };
             assert_eq!(m.rows.len(), expected);
             assert_eq!(m.columns.len(), ds.themes.len());
             for (r, id) in m.rows.iter().enumerate() {
@@ -88,7 +92,12 @@ fn matrix_json_and_csv_as_a_process_agree_with_the_engine() {
     let m = Matrix::compute(&ds, &ix, Rows::La, &base);
     let args = ["matrix", "--source", "baseline", "--kind", "finding"];
     let v: Value = serde_json::from_str(&stdout(&[&args[..], &["--format", "json"]].concat())).expect("JSON");
-    let cols: Vec<&str> = v["columns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    let cols: Vec<&str> = v["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
     assert_eq!(cols, ds.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>());
     let rows = v["rows"].as_array().unwrap();
     assert_eq!(rows.len(), ds.las.len());
@@ -111,8 +120,19 @@ fn matrix_json_and_csv_as_a_process_agree_with_the_engine() {
         .max_by_key(|&(r, c)| m.counts[r][c])
         .unwrap();
     let hits: Value = serde_json::from_str(&stdout(&[
-        "search", "--la", &m.rows[r], "--theme", &m.columns[c], "--source", "baseline", "--kind", "finding",
-        "--limit", "0", "--format", "json",
+        "search",
+        "--la",
+        &m.rows[r],
+        "--theme",
+        &m.columns[c],
+        "--source",
+        "baseline",
+        "--kind",
+        "finding",
+        "--limit",
+        "0",
+        "--format",
+        "json",
     ]))
     .expect("JSON");
     assert_eq!(hits.as_array().unwrap().len(), m.counts[r][c]);
@@ -127,7 +147,10 @@ fn matrix_text_names_rows_themes_and_filters_and_rejects_unknown_values() {
     let text = stdout(&["matrix", "--source", "interim"]);
     assert!(text.starts_with("Passages and notes per LA and theme (every kind · source: Interim case-study summary)"));
     assert!(text.contains("\nBlackpool ") && text.contains("\nany "));
-    assert!(text.contains(" 1  outreach  ") || text.contains(" 1  outreach "), "{text}");
+    assert!(
+        text.contains(" 1  outreach  ") || text.contains(" 1  outreach "),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'));
     let out = casebook().args(["matrix", "--kind", "findng"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

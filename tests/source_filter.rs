@@ -47,7 +47,11 @@ fn baseline_and_interim_partition_the_passages() {
     let union: BTreeSet<String> = baseline.union(&interim).cloned().collect();
     assert_eq!(union, all, "baseline + interim is every passage, and no note");
     for p in &ds.passages {
-        let set = if p.source.doc == Doc::Baseline { &baseline } else { &interim };
+        let set = if p.source.doc == Doc::Baseline {
+            &baseline
+        } else {
+            &interim
+        };
         assert!(set.contains(&p.id), "{} filed under the wrong source", p.id);
     }
     // Both sources together: every passage, still no note.
@@ -112,5 +116,8 @@ fn search_takes_source_as_a_process() {
         .expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no source with id `intrim`") && err.contains("interim"), "{err}");
+    assert!(
+        err.contains("no source with id `intrim`") && err.contains("interim"),
+        "{err}"
+    );
 }

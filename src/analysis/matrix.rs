@@ -11,7 +11,7 @@
 //! sums of the cells (a passage with two themes is in two cells).
 
 use crate::dataset::Dataset;
-use crate::search::{Filters, Query, SearchIndex};
+use crate::search::{Filters, Query, SearchIndex, doc_label};
 
 /// What the matrix's rows are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,7 +69,12 @@ impl Matrix {
         let count = |r: &[String], t: &[String]| index.count(&Query::default(), &cell_filters(base, rows_of, r, t));
         let counts: Vec<Vec<usize>> = rows
             .iter()
-            .map(|r| columns.iter().map(|t| count(std::slice::from_ref(r), std::slice::from_ref(t))).collect())
+            .map(|r| {
+                columns
+                    .iter()
+                    .map(|t| count(std::slice::from_ref(r), std::slice::from_ref(t)))
+                    .collect()
+            })
             .collect();
         let row_totals = rows.iter().map(|r| count(std::slice::from_ref(r), &columns)).collect();
         let column_totals = columns.iter().map(|t| count(&rows, std::slice::from_ref(t))).collect();
@@ -110,6 +115,24 @@ impl Matrix {
         }
         order
     }
+}
+
+/// The kind and source filters in words, for headings: "every kind ·
+/// source: Interim case-study summary".
+pub fn describe_filters(filters: &Filters) -> String {
+    let kinds = if filters.kinds.is_empty() {
+        "every kind".to_string()
+    } else {
+        let k: Vec<&str> = filters.kinds.iter().map(|k| k.as_str()).collect();
+        format!("kinds: {}", k.join(", "))
+    };
+    let sources = if filters.sources.is_empty() {
+        "both sources".to_string()
+    } else {
+        let s: Vec<&str> = filters.sources.iter().map(|d| doc_label(*d)).collect();
+        format!("source: {}", s.join(", "))
+    };
+    format!("{kinds} · {sources}")
 }
 
 /// `base`'s kind and source filters with these rows and themes.

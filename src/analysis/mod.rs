@@ -3,4 +3,4 @@
 
 pub mod matrix;
 
-pub use matrix::{Matrix, Rows};
+pub use matrix::{Matrix, Rows, describe_filters};

@@ -82,6 +82,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: BROWSE, keys: &[k('S')], action: Action::CycleSource, group: "Filters", help: "source: all / baseline / interim", hint: None },
     Binding { modes: BROWSE, keys: &[k('x')], action: Action::ClearFilters, group: "Filters", help: "clear all filters", hint: None },
     Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse)", hint: Some("s sort") },
+    Binding { modes: &[Normal], keys: &[k('s')], action: Action::Sort, group: "Matrix", help: "sort rows by the column (again: unsorted)", hint: None },
     Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },

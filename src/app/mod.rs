@@ -9,6 +9,7 @@ mod jump;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;
+pub mod matrix;
 pub mod nav;
 mod notes_ops;
 pub mod overlays;

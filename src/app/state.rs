@@ -148,6 +148,8 @@ pub struct State {
     /// Terminal size, for layout and mouse hit-testing.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The Matrix section's counts, cursor and open cell.
+    pub matrix: super::matrix::MatrixState,
     pub(crate) searcher: Searcher,
 }
 
@@ -173,6 +175,7 @@ impl State {
             status,
             size: (80, 24),
             quit: false,
+            matrix: Default::default(),
             searcher,
         }
     }
@@ -207,5 +210,6 @@ impl State {
     pub(crate) fn reindex_notes(&mut self) {
         let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
         self.searcher.set_extra(docs);
+        self.matrix.counted = None; // notes are counted too
     }
 }

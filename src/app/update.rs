@@ -8,8 +8,15 @@ use super::state::{Focus, Overlay, Readable, State, TableCursor};
 use super::view::{self, Entry, PaneKind, tabs};
 use super::{jump, notes_ops, overlays};
 
-/// Apply one action.
+/// Apply one action, then bring derived views up to date.
 pub fn update(state: &mut State, action: Action) {
+    if !(state.overlay.is_none() && super::matrix::handle(state, action)) {
+        apply(state, action);
+    }
+    super::matrix::refresh(state);
+}
+
+fn apply(state: &mut State, action: Action) {
     match action {
         Action::Quit => return state.quit = true,
         Action::Resize(w, h) => return state.size = (w, h),
@@ -102,6 +109,7 @@ pub(crate) fn step(state: &mut State, d: i32) {
             let len = state.ds.table(&id).map_or(0, |t| t.rows.len());
             state.table.row = clamp_add(state.table.row, d, len);
         }
+        PaneKind::Matrix => {}
         PaneKind::List => {
             let len = view::entries(state).len();
             state.list_selected = clamp_add(state.list_selected, d, len);

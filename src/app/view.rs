@@ -91,12 +91,15 @@ pub enum PaneKind {
     Overview,
     List,
     Table(String),
+    /// The LA × theme matrix grid (an open cell is a `List`).
+    Matrix,
 }
 
 /// The kind of pane for the current selection and tab.
 pub fn pane_kind(state: &State) -> PaneKind {
     match (state.nav_item(), state.current_tab()) {
         (Some(NavItem::Table(id)), _) => PaneKind::Table(id),
+        (Some(NavItem::Section(Section::Matrix)), _) if state.matrix.open.is_none() => PaneKind::Matrix,
         (Some(NavItem::La(_) | NavItem::Centre(_) | NavItem::Ward(_)), Some(Tab::Overview)) => PaneKind::Overview,
         _ => PaneKind::List,
     }
@@ -190,6 +193,7 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
         Section::Themes => ds.themes.iter().map(|t| Entry::Theme(t.id.clone())).collect(),
         Section::Glossary => (0..ds.glossary.len()).map(Entry::Glossary).collect(),
         Section::Notes => notes_for(state, &NavItem::Section(Section::Notes)),
+        Section::Matrix => state.matrix.cell.clone(),
     }
 }
 

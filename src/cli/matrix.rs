@@ -17,9 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::search::{parse_kinds, parse_sources, read_notes};
 use super::{CliError, Out, load_dataset};
-use crate::analysis::{Matrix, Rows};
+use crate::analysis::{Matrix, Rows, describe_filters};
 use crate::sanitize;
-use crate::search::{Filters, SearchIndex, doc_label};
+use crate::search::{Filters, SearchIndex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RowsArg {
@@ -72,31 +72,22 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: MatrixArgs, out: &mu
     Ok(ExitCode::SUCCESS)
 }
 
-/// The filters in words: "kinds: finding · source: Interim case-study summary".
-pub fn describe(filters: &Filters) -> String {
-    let kinds = if filters.kinds.is_empty() {
-        "every kind".to_string()
-    } else {
-        let k: Vec<&str> = filters.kinds.iter().map(|k| k.as_str()).collect();
-        format!("kinds: {}", k.join(", "))
-    };
-    let sources = if filters.sources.is_empty() {
-        "both sources".to_string()
-    } else {
-        let s: Vec<&str> = filters.sources.iter().map(|d| doc_label(*d)).collect();
-        format!("source: {}", s.join(", "))
-    };
-    format!("{kinds} · {sources}")
-}
-
 pub fn text(m: &Matrix, filters: &Filters) -> String {
     let what = match m.rows_of {
         Rows::La => "LA",
         Rows::Centre => "centre",
     };
-    let mut out = format!("Passages and notes per {what} and theme ({})\n\n", describe(filters));
+    let mut out = format!(
+        "Passages and notes per {what} and theme ({})\n\n",
+        describe_filters(filters)
+    );
     let names: Vec<String> = m.row_names.iter().map(|n| sanitize::line(n)).collect();
-    let name_w = names.iter().map(|n| n.width()).chain([what.len(), 3]).max().unwrap_or(0);
+    let name_w = names
+        .iter()
+        .map(|n| n.width())
+        .chain([what.len(), 3])
+        .max()
+        .unwrap_or(0);
     let num_w = |values: &mut dyn Iterator<Item = usize>, header: usize| {
         values.map(|v| v.to_string().len()).chain([header]).max().unwrap_or(1)
     };

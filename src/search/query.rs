@@ -57,7 +57,14 @@ pub enum Scope {
 
 impl Scope {
     /// Every scope, in the order they are listed to users.
-    pub const ALL: &'static [Scope] = &[Scope::La, Scope::Theme, Scope::Kind, Scope::Centre, Scope::Ward, Scope::Source];
+    pub const ALL: &'static [Scope] = &[
+        Scope::La,
+        Scope::Theme,
+        Scope::Kind,
+        Scope::Centre,
+        Scope::Ward,
+        Scope::Source,
+    ];
 
     /// The name written before the colon.
     pub fn as_str(self) -> &'static str {

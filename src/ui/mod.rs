@@ -5,6 +5,7 @@
 mod editor;
 mod help;
 mod list;
+mod matrix;
 mod navigator;
 mod overview;
 mod pane;
