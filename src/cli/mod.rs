@@ -5,6 +5,7 @@
 //! non-zero exit; a failed write is an error too, never a panic.
 
 mod check;
+mod compare;
 mod error;
 mod list;
 mod matrix;
@@ -52,6 +53,8 @@ pub enum Command {
     Table(table::TableArgs),
     /// Fuzzy-search every passage, theme, name and note.
     Search(search::SearchArgs),
+    /// Two or more LAs side by side: figures, hotspots, centres, bid reviews.
+    Compare(compare::CompareArgs),
     /// Cases × themes: passages (and notes) per LA or centre and theme.
     Matrix(matrix::MatrixArgs),
     /// Field notes: add, list, remove, export.
@@ -129,6 +132,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
         Some(Command::Show(args)) => show::run(data, args, out),
         Some(Command::Table(args)) => table::run(data, args, out),
         Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Compare(args)) => compare::run(data, args, out),
         Some(Command::Matrix(args)) => matrix::run(data, cli.notes.as_deref(), args, out),
         Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd, out),
     }
