@@ -4,6 +4,7 @@
 //! sanitises text and escapes JSON. Errors go to stderr, sanitised, with a
 //! non-zero exit; a failed write is an error too, never a panic.
 
+mod brief;
 mod check;
 mod compare;
 mod error;
@@ -53,6 +54,8 @@ pub enum Command {
     Table(table::TableArgs),
     /// Fuzzy-search every passage, theme, name and note.
     Search(search::SearchArgs),
+    /// A pre-visit brief on one LA, as Markdown or HTML.
+    Brief(brief::BriefArgs),
     /// Two or more LAs side by side: figures, hotspots, centres, bid reviews.
     Compare(compare::CompareArgs),
     /// Cases × themes: passages (and notes) per LA or centre and theme.
@@ -132,6 +135,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
         Some(Command::Show(args)) => show::run(data, args, out),
         Some(Command::Table(args)) => table::run(data, args, out),
         Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Brief(args)) => brief::run(data, cli.notes.as_deref(), args, out),
         Some(Command::Compare(args)) => compare::run(data, args, out),
         Some(Command::Matrix(args)) => matrix::run(data, cli.notes.as_deref(), args, out),
         Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd, out),
