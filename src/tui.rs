@@ -19,6 +19,11 @@ const RELOAD_EVERY: Duration = Duration::from_secs(2);
 
 /// Run the app until the user quits.
 pub fn run(ds: Dataset, notes: NoteStore) -> io::Result<()> {
+    run_with(ds, notes, None)
+}
+
+/// Run the app, exports (`E`, `B`) going to `export_dir` (default: the current directory).
+pub fn run_with(ds: Dataset, notes: NoteStore, export_dir: Option<std::path::PathBuf>) -> io::Result<()> {
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen on panic; also release the mouse.
     let hook = std::panic::take_hook();
@@ -27,15 +32,21 @@ pub fn run(ds: Dataset, notes: NoteStore) -> io::Result<()> {
         hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, ds, notes);
+    let result = event_loop(&mut terminal, ds, notes, export_dir);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, ds: Dataset, notes: NoteStore) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    ds: Dataset,
+    notes: NoteStore,
+    export_dir: Option<std::path::PathBuf>,
+) -> io::Result<()> {
     let theme = Theme::from_env();
     let mut state = State::new(Arc::new(ds), notes);
+    state.export_dir = export_dir;
     let size = terminal.size()?;
     update(&mut state, Action::Resize(size.width, size.height));
     let mut last_reload = Instant::now();

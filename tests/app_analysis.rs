@@ -168,3 +168,63 @@ fn the_matrix_is_heat_shaded_in_colour_and_plain_under_no_color() {
     );
     assert_eq!(text(&buf), text(&plain), "the same numbers either way");
 }
+
+#[test]
+fn e_exports_the_view_and_never_overwrites() {
+    let mut a = app();
+    let out = tempfile::tempdir().unwrap();
+    let s = &mut a.state;
+    s.export_dir = Some(out.path().to_path_buf());
+    open_matrix(s);
+    typed(s, "E");
+    let status = s.status.clone().unwrap_or_default();
+    assert!(status.starts_with("Exported to "), "{status}");
+    let csv = std::fs::read_to_string(out.path().join("casebook-matrix.csv")).unwrap();
+    assert!(csv.starts_with("la,outreach,"));
+    assert_eq!(csv.lines().count(), 1 + s.ds.las.len());
+    let md = std::fs::read_to_string(out.path().join("casebook-matrix.md")).unwrap();
+    assert!(md.contains("| Blackpool |"));
+    // Again: new names, the first files untouched.
+    std::fs::write(out.path().join("casebook-matrix.md"), "mine").unwrap();
+    typed(s, "E");
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("casebook-matrix.md")).unwrap(),
+        "mine"
+    );
+    assert!(out.path().join("casebook-matrix-2.md").exists() && out.path().join("casebook-matrix-2.csv").exists());
+    assert!(s.status.clone().unwrap_or_default().contains("casebook-matrix-2"));
+    // A passage list: the Findings section through the source filter.
+    select(s, &NavItem::Section(Section::Findings));
+    typed(s, "SS");
+    typed(s, "E");
+    let md = std::fs::read_to_string(out.path().join("casebook-findings.md")).unwrap();
+    let csv = std::fs::read_to_string(out.path().join("casebook-findings.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + entries(s).len());
+    assert!(md.contains("*Source: Interim case-study summary"), "{md}");
+    // A table.
+    s.expanded.insert(NavItem::Section(Section::Tables));
+    select(s, &NavItem::Table("A.1".into()));
+    press(s, crossterm::event::KeyCode::Enter);
+    typed(s, "E");
+    let csv = std::fs::read_to_string(out.path().join("casebook-table-a-1.csv")).unwrap();
+    assert!(csv.starts_with("la,"));
+}
+
+#[test]
+fn b_writes_the_selected_las_brief() {
+    let mut a = app();
+    let out = tempfile::tempdir().unwrap();
+    let s = &mut a.state;
+    s.export_dir = Some(out.path().to_path_buf());
+    select(s, &NavItem::La("sandwell".into()));
+    typed(s, "B");
+    let path = out.path().join("brief-sandwell.md");
+    let md = std::fs::read_to_string(&path).unwrap();
+    assert!(md.starts_with("# Pre-visit brief: Sandwell"));
+    assert!(s.status.clone().unwrap_or_default().contains("brief-sandwell.md"));
+    typed(s, "B");
+    assert!(out.path().join("brief-sandwell-2.md").exists());
+    select(s, &NavItem::Section(Section::Glossary));
+    typed(s, "B");
+    assert!(s.status.clone().unwrap_or_default().starts_with("Select an LA"));
+}

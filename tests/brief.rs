@@ -31,8 +31,20 @@ fn brief_markdown_snapshot_without_notes() {
 fn brief_includes_the_las_notes_and_sanitises_them() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");
-    run(&notes, &["notes", "add", "--centre", "sandwell-tipton", "Creche full on Tuesdays"]);
-    run(&notes, &["notes", "add", "--passage", "bid-sandwell-aim-1", "Ask about *good practice* \x1b[2J here"]);
+    run(
+        &notes,
+        &["notes", "add", "--centre", "sandwell-tipton", "Creche full on Tuesdays"],
+    );
+    run(
+        &notes,
+        &[
+            "notes",
+            "add",
+            "--passage",
+            "bid-sandwell-aim-1",
+            "Ask about *good practice* \x1b[2J here",
+        ],
+    );
     run(&notes, &["notes", "add", "--la", "lambeth", "A Lambeth note"]);
     let md = run(&notes, &["brief", "sandwell"]);
     let mine = md.split("## Your notes").nth(1).expect("a notes section");
@@ -57,7 +69,10 @@ fn brief_out_writes_a_file_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.ron");
     let file = dir.path().join("sandwell.html");
-    let said = run(&notes, &["brief", "sandwell", "--format", "html", "--out", file.to_str().unwrap()]);
+    let said = run(
+        &notes,
+        &["brief", "sandwell", "--format", "html", "--out", file.to_str().unwrap()],
+    );
     assert!(said.starts_with("wrote ") && said.contains("sandwell.html"));
     let first = std::fs::read_to_string(&file).unwrap();
     assert!(first.contains("<h2>Bid review</h2>"));

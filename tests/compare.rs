@@ -21,17 +21,27 @@ fn stdout(args: &[&str]) -> String {
 
 #[test]
 fn compare_text_snapshot() {
-    insta::assert_snapshot!("compare_sandwell_somerset", stdout(&["compare", "sandwell", "somerset"]));
+    insta::assert_snapshot!(
+        "compare_sandwell_somerset",
+        stdout(&["compare", "sandwell", "somerset"])
+    );
     insta::assert_snapshot!(
         "compare_four_with_hotspots",
-        stdout(&["compare", "redcar-and-cleveland", "southampton", "westminster", "sandwell"])
+        stdout(&[
+            "compare",
+            "redcar-and-cleveland",
+            "southampton",
+            "westminster",
+            "sandwell"
+        ])
     );
 }
 
 #[test]
 fn compare_json_holds_every_figure_exactly_as_published() {
     let ds = load_bundled().expect("bundled dataset");
-    let v: Value = serde_json::from_str(&stdout(&["compare", "sandwell", "somerset", "--format", "json"])).expect("JSON");
+    let v: Value =
+        serde_json::from_str(&stdout(&["compare", "sandwell", "somerset", "--format", "json"])).expect("JSON");
     assert_eq!(v["las"][0], serde_json::json!(["sandwell", "Sandwell"]));
     let figures = v["figures"].as_array().expect("figures");
     for (i, id) in ["sandwell", "somerset"].iter().enumerate() {
@@ -47,16 +57,29 @@ fn compare_json_holds_every_figure_exactly_as_published() {
         }
     }
     // Bid sections: each LA's aims are its own.
-    let aims = v["bid"].as_array().unwrap().iter().find(|s| s["kind"] == "bid-aim").expect("aims");
+    let aims = v["bid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "bid-aim")
+        .expect("aims");
     for (i, id) in ["sandwell", "somerset"].iter().enumerate() {
-        let listed: Vec<&str> = aims["passages"][i].as_array().unwrap().iter().map(|p| p[0].as_str().unwrap()).collect();
+        let listed: Vec<&str> = aims["passages"][i]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p[0].as_str().unwrap())
+            .collect();
         assert!(!listed.is_empty());
         for pid in listed {
             assert!(ds.passage(pid).is_some_and(|p| p.las.contains(&id.to_string())));
         }
     }
     // Each LA's A.6 centres.
-    assert_eq!(v["centres"][0].as_array().unwrap().len(), ds.centres_of("sandwell").count());
+    assert_eq!(
+        v["centres"][0].as_array().unwrap().len(),
+        ds.centres_of("sandwell").count()
+    );
 }
 
 #[test]

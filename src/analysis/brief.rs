@@ -49,14 +49,42 @@ pub fn brief(ds: &Dataset, id: &str, notes: &[Note]) -> Vec<Block> {
             doc.push(Block::Items(items));
         }
     }
-    let activity = items(passages.iter().copied().filter(|p| matches!(p.kind, Kind::Activity | Kind::Definition)));
-    section(&mut doc, "Pre-pilot activity", "Baseline report, pre-pilot activity (each item cites its section)", activity);
-    let findings = items(passages.iter().copied().filter(|p| {
-        p.source.doc == Doc::Interim && !BID_SECTIONS.contains(&p.kind) && p.kind != Kind::Caveat
-    }));
-    section(&mut doc, "Case-study findings that name the LA", "Interim case-study summary", findings);
-    section(&mut doc, "Caveats", "Caveats on the sources' tables and text that touch the LA, its wards or centres (each cites its section)", items(caveats(ds, id).into_iter()));
-    section(&mut doc, "Your notes", "Your field notes on the LA, its centres, wards and passages", note_items(ds, id, notes));
+    let activity = items(
+        passages
+            .iter()
+            .copied()
+            .filter(|p| matches!(p.kind, Kind::Activity | Kind::Definition)),
+    );
+    section(
+        &mut doc,
+        "Pre-pilot activity",
+        "Baseline report, pre-pilot activity (each item cites its section)",
+        activity,
+    );
+    let findings = items(
+        passages
+            .iter()
+            .copied()
+            .filter(|p| p.source.doc == Doc::Interim && !BID_SECTIONS.contains(&p.kind) && p.kind != Kind::Caveat),
+    );
+    section(
+        &mut doc,
+        "Case-study findings that name the LA",
+        "Interim case-study summary",
+        findings,
+    );
+    section(
+        &mut doc,
+        "Caveats",
+        "Caveats on the sources' tables and text that touch the LA, its wards or centres (each cites its section)",
+        items(caveats(ds, id).into_iter()),
+    );
+    section(
+        &mut doc,
+        "Your notes",
+        "Your field notes on the LA, its centres, wards and passages",
+        note_items(ds, id, notes),
+    );
     doc
 }
 
@@ -77,7 +105,9 @@ fn items<'a>(ps: impl Iterator<Item = &'a Passage>) -> Vec<(String, String)> {
 
 fn figures(ds: &Dataset, id: &str, doc: &mut Vec<Block>) {
     doc.push(Block::Heading(2, "Figures against GB".into()));
-    doc.push(Block::Source("Baseline report, Tables A.1–A.9 (the table of each figure is named)".into()));
+    doc.push(Block::Source(
+        "Baseline report, Tables A.1–A.9 (the table of each figure is named)".into(),
+    ));
     let rows = profile(ds, &Area::La(id.to_string()))
         .into_iter()
         .map(|f| {
@@ -86,12 +116,16 @@ fn figures(ds: &Dataset, id: &str, doc: &mut Vec<Block>) {
                 f.column.clone(),
                 f.value.clone().unwrap_or_else(|| "–".into()),
                 f.compare.clone().unwrap_or_default(),
-                f.range.map_or(String::new(), |(a, b)| format!("{}–{}", format_number(a), format_number(b))),
+                f.range.map_or(String::new(), |(a, b)| {
+                    format!("{}–{}", format_number(a), format_number(b))
+                }),
             ]
         })
         .collect();
     doc.push(Block::Table(
-        ["Table", "Figure", "LA", "GB", "Pilot range"].map(String::from).to_vec(),
+        ["Table", "Figure", "LA", "GB", "Pilot range"]
+            .map(String::from)
+            .to_vec(),
         rows,
     ));
 }
@@ -150,7 +184,10 @@ fn caveats<'a>(ds: &'a Dataset, id: &str) -> Vec<&'a Passage> {
         .iter()
         .filter(|p| p.kind == Kind::Caveat)
         .filter(|p| {
-            p.las.iter().any(|l| l == id) || p.refs.iter().any(|r| r.area.as_ref().is_some_and(|a| areas.contains(a)))
+            p.las.iter().any(|l| l == id)
+                || p.refs
+                    .iter()
+                    .any(|r| r.area.as_ref().is_some_and(|a| areas.contains(a)))
         })
         .collect()
 }
@@ -166,7 +203,18 @@ fn note_items(ds: &Dataset, id: &str, notes: &[Note]) -> Vec<(String, String)> {
     notes
         .iter()
         .filter(|n| about(n))
-        .map(|n| (n.title(), format!("{} (note on {} {}, {})", n.text, n.target.kind(), n.target.id().unwrap_or(""), n.updated)))
+        .map(|n| {
+            (
+                n.title(),
+                format!(
+                    "{} (note on {} {}, {})",
+                    n.text,
+                    n.target.kind(),
+                    n.target.id().unwrap_or(""),
+                    n.updated
+                ),
+            )
+        })
         .collect()
 }
 
@@ -194,7 +242,11 @@ pub fn markdown(doc: &[Block]) -> String {
             }
             Block::Items(items) => {
                 for (title, text) in items {
-                    out.push_str(&format!("- **{}** {}\n", md_line(title), md_text(text).replace('\n', "\n  ")));
+                    out.push_str(&format!(
+                        "- **{}** {}\n",
+                        md_line(title),
+                        md_text(text).replace('\n', "\n  ")
+                    ));
                 }
                 out.push('\n');
             }

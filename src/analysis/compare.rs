@@ -89,10 +89,7 @@ pub fn compare(ds: &Dataset, ids: &[String]) -> Comparison {
     let mut figures: Vec<FigureRow> = Vec::new();
     for (i, prof) in profiles.iter().enumerate() {
         for f in prof {
-            let at = match figures
-                .iter()
-                .position(|r| r.table == f.table && r.column == f.column)
-            {
+            let at = match figures.iter().position(|r| r.table == f.table && r.column == f.column) {
                 Some(at) => at,
                 None => {
                     figures.push(FigureRow {

@@ -33,6 +33,10 @@ pub enum Action {
     OpenThemePicker,
     OpenKindPicker,
     ClearFilters,
+    /// Write the current view to files (Markdown, CSV).
+    Export,
+    /// Write the selected LA's pre-visit brief.
+    Brief,
     /// Cycle the source filter: all, baseline report, interim summary.
     CycleSource,
     Help,

@@ -5,6 +5,7 @@
 
 mod action;
 pub mod editor;
+pub mod export;
 mod jump;
 pub mod keymap;
 pub mod layout;

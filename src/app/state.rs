@@ -150,6 +150,8 @@ pub struct State {
     pub quit: bool,
     /// The Matrix section's counts, cursor and open cell.
     pub matrix: super::matrix::MatrixState,
+    /// Where `E` and `B` write files; `None`: the current directory.
+    pub export_dir: Option<std::path::PathBuf>,
     pub(crate) searcher: Searcher,
 }
 
@@ -176,6 +178,7 @@ impl State {
             size: (80, 24),
             quit: false,
             matrix: Default::default(),
+            export_dir: None,
             searcher,
         }
     }

@@ -62,6 +62,8 @@ fn apply(state: &mut State, action: Action) {
             state.list_selected = 0;
             state.status = Some("Filters cleared".into());
         }
+        Action::Export => super::export::export(state),
+        Action::Brief => super::export::brief(state),
         Action::CycleSource => {
             state.filters.next_source();
             state.list_selected = 0;

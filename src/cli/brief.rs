@@ -32,7 +32,11 @@ pub struct BriefArgs {
 pub fn run(data: Option<&Path>, notes: Option<&Path>, args: BriefArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
     if ds.la(&args.la).is_none() {
-        return Err(not_found("local authority", &args.la, ds.las.iter().map(|l| l.id.as_str())));
+        return Err(not_found(
+            "local authority",
+            &args.la,
+            ds.las.iter().map(|l| l.id.as_str()),
+        ));
     }
     let notes = read_notes(notes);
     let doc = brief(&ds, &args.la, &notes);

@@ -89,7 +89,11 @@ pub fn text(c: &Comparison) -> String {
                 .iter()
                 .map(|(col, v)| format!("{col} {}", v.as_deref().unwrap_or("–")))
                 .collect();
-            let figures = if figures.is_empty() { "no A.6 row".to_string() } else { figures.join(" · ") };
+            let figures = if figures.is_empty() {
+                "no A.6 row".to_string()
+            } else {
+                figures.join(" · ")
+            };
             out.push_str(&format!("    {}: {figures}\n", centre.name));
         }
     }

@@ -17,6 +17,8 @@ mod show;
 mod table;
 pub mod writer;
 
+pub use table::csv as table_csv;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +40,9 @@ pub struct Cli {
     /// Field notes file (default: notes.ron in the user's data directory).
     #[arg(long, global = true, value_name = "FILE", env = "CASEBOOK_NOTES")]
     pub notes: Option<PathBuf>,
+    /// Where the app's `E` (export) and `B` (brief) write files (default: the current directory).
+    #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_EXPORT_DIR")]
+    pub export_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -127,7 +132,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
             }
             let ds = load_dataset(data)?;
             let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
-            crate::tui::run(ds, crate::notes::NoteStore::open(&path))?;
+            crate::tui::run_with(ds, crate::notes::NoteStore::open(&path), cli.export_dir)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data, out),
