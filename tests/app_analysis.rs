@@ -228,3 +228,37 @@ fn b_writes_the_selected_las_brief() {
     typed(s, "B");
     assert!(s.status.clone().unwrap_or_default().starts_with("Select an LA"));
 }
+
+#[test]
+fn space_marks_las_and_c_compares_them() {
+    use casebook::app::{Overlay, Readable};
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut a = app();
+        let s = &mut a.state;
+        typed(s, "C");
+        assert!(s.overlay.is_none());
+        assert!(s.status.clone().unwrap_or_default().starts_with("Mark two or more"));
+        select(s, &NavItem::La("sandwell".into()));
+        typed(s, " ");
+        select(s, &NavItem::La("somerset".into()));
+        typed(s, " ");
+        assert_eq!(s.marked, vec!["sandwell".to_string(), "somerset".to_string()]);
+        let nav = text(&draw(s, w, h, NO_COLOR));
+        assert!(nav.contains("✓ Sandwell") && nav.contains("✓ Somerset"), "{nav}");
+        typed(s, "C");
+        assert!(matches!(
+            s.overlay,
+            Some(Overlay::Reader {
+                item: Readable::Comparison,
+                ..
+            })
+        ));
+        assert!(s.comparison.starts_with("Sandwell · Somerset side by side"));
+        insta::assert_snapshot!(format!("compare_overlay_{w}x{h}"), text(&draw(s, w, h, NO_COLOR)));
+        press(s, crossterm::event::KeyCode::Esc);
+        assert!(s.overlay.is_none());
+        // Space again unmarks.
+        typed(s, " ");
+        assert_eq!(s.marked, vec!["sandwell".to_string()]);
+    }
+}

@@ -194,3 +194,88 @@ fn bid(ds: &Dataset, ids: &[String]) -> Vec<BidSection> {
         .filter(|s: &BidSection| s.passages.iter().any(|v| !v.is_empty()))
         .collect()
 }
+
+/// The comparison as text for people (not yet sanitised: the caller
+/// writes it through the one boundary).
+pub fn text(c: &Comparison) -> String {
+    let names: Vec<&str> = c.las.iter().map(|(_, n)| n.as_str()).collect();
+    let mut out = format!("{} side by side\n", names.join(" · "));
+    out.push_str("\nFigures (baseline report, Tables A.1–A.9; † a caveat touches the figure, see Caveats)\n");
+    let mut rows = vec![
+        ["Table", "Figure"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain(names.iter().map(|n| n.to_string()))
+            .chain(["GB".to_string(), "Pilot range".to_string()])
+            .collect::<Vec<_>>(),
+    ];
+    for f in &c.figures {
+        let mut row = vec![f.table.clone(), f.column.clone()];
+        for (v, mark) in f.values.iter().zip(&f.caveat) {
+            let v = v.clone().unwrap_or_else(|| "–".into());
+            row.push(if *mark { format!("{v} †") } else { v });
+        }
+        row.push(f.gb.clone().unwrap_or_default());
+        row.push(f.range.as_ref().map_or(String::new(), |(a, b)| format!("{a}–{b}")));
+        rows.push(row);
+    }
+    out.push_str(&indent(&crate::cli::align(&rows)));
+
+    out.push_str("\nWard hotspots (Table A.4: economic inactivity more than 10 points above the LA's)\n");
+    for ((_, name), spots) in c.las.iter().zip(&c.hotspots) {
+        if spots.is_empty() {
+            out.push_str(&format!("  {name}: none\n"));
+        }
+        for h in spots {
+            out.push_str(&format!(
+                "  {name}: {} {} (LA {}, {} points above)\n",
+                h.name, h.value, h.la_value, h.points_above
+            ));
+        }
+    }
+
+    out.push_str("\nCentres (Table A.6 profiles)\n");
+    for ((_, name), centres) in c.las.iter().zip(&c.centres) {
+        out.push_str(&format!("  {name}\n"));
+        for centre in centres {
+            let figures: Vec<String> = centre
+                .figures
+                .iter()
+                .map(|(col, v)| format!("{col} {}", v.as_deref().unwrap_or("–")))
+                .collect();
+            let figures = if figures.is_empty() {
+                "no A.6 row".to_string()
+            } else {
+                figures.join(" · ")
+            };
+            out.push_str(&format!("    {}: {figures}\n", centre.name));
+        }
+    }
+
+    out.push_str("\nBid reviews (baseline report, Appendix B), section by section\n");
+    for section in &c.bid {
+        out.push_str(&format!("  {}\n", section.label));
+        for ((_, name), passages) in c.las.iter().zip(&section.passages) {
+            if passages.is_empty() {
+                out.push_str(&format!("    {name}: none recorded\n"));
+                continue;
+            }
+            out.push_str(&format!("    {name}\n"));
+            for (id, title, _) in passages {
+                out.push_str(&format!("      - {title} [{id}]\n"));
+            }
+        }
+    }
+
+    if !c.caveats.is_empty() {
+        out.push_str("\nCaveats (†)\n");
+        for (id, title) in &c.caveats {
+            out.push_str(&format!("  {title} [{id}]\n"));
+        }
+    }
+    out
+}
+
+fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("  {l}\n")).collect()
+}

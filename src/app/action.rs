@@ -33,6 +33,10 @@ pub enum Action {
     OpenThemePicker,
     OpenKindPicker,
     ClearFilters,
+    /// Mark or unmark the selected LA for comparison.
+    Mark,
+    /// Open the marked LAs side by side.
+    Compare,
     /// Write the current view to files (Markdown, CSV).
     Export,
     /// Write the selected LA's pre-visit brief.

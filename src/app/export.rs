@@ -65,6 +65,35 @@ pub(crate) fn export(state: &mut State) {
     state.status = Some(format!("Exported to {}", written.join(" and ")));
 }
 
+/// Space: mark or unmark the selected LA for `C`.
+pub(crate) fn mark(state: &mut State) {
+    let Some(NavItem::La(id)) = state.nav_item() else {
+        state.status = Some("Space marks LAs for comparison: select an LA".into());
+        return;
+    };
+    match state.marked.iter().position(|m| m == &id) {
+        Some(i) => {
+            state.marked.remove(i);
+        }
+        None => state.marked.push(id),
+    }
+    state.status = Some(format!("{} LA(s) marked · C compares them", state.marked.len()));
+}
+
+/// `C`: the marked LAs side by side, in the reader.
+pub(crate) fn compare(state: &mut State) {
+    if state.marked.len() < 2 {
+        state.status = Some("Mark two or more LAs with Space, then press C".into());
+        return;
+    }
+    let c = crate::analysis::compare::compare(&state.ds, &state.marked);
+    state.comparison = crate::analysis::compare::text(&c);
+    state.overlay = Some(super::state::Overlay::Reader {
+        item: super::state::Readable::Comparison,
+        scroll: 0,
+    });
+}
+
 /// `B`: the brief on the selected LA (or the LA of the selected centre or ward).
 pub(crate) fn brief(state: &mut State) {
     let la = match state.nav_item() {

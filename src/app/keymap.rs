@@ -84,6 +84,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Table], keys: &[k('s')], action: Action::Sort, group: "Tables", help: "sort by column (again: reverse)", hint: Some("s sort") },
     Binding { modes: &[Normal], keys: &[k('s')], action: Action::Sort, group: "Matrix", help: "sort rows by the column (again: unsorted)", hint: None },
     Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },
+    Binding { modes: &[Normal], keys: &[k(' ')], action: Action::Mark, group: "Compare", help: "mark / unmark the LA for comparison", hint: None },
+    Binding { modes: BROWSE, keys: &[k('C')], action: Action::Compare, group: "Compare", help: "compare the marked LAs side by side", hint: None },
     Binding { modes: BROWSE, keys: &[k('E')], action: Action::Export, group: "Export", help: "export the view to Markdown and CSV", hint: None },
     Binding { modes: BROWSE, keys: &[k('B')], action: Action::Brief, group: "Export", help: "write the selected LA's pre-visit brief", hint: None },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },

@@ -87,6 +87,8 @@ pub struct Editor {
 pub enum Readable {
     Passage(usize),
     Note(String),
+    /// The marked LAs side by side (text in `State::comparison`).
+    Comparison,
 }
 
 /// The overlay on top of the panes, if any.
@@ -152,6 +154,10 @@ pub struct State {
     pub matrix: super::matrix::MatrixState,
     /// Where `E` and `B` write files; `None`: the current directory.
     pub export_dir: Option<std::path::PathBuf>,
+    /// LAs marked with Space for `C` (compare), in the order marked.
+    pub marked: Vec<String>,
+    /// The comparison `C` last opened, as text.
+    pub comparison: String,
     pub(crate) searcher: Searcher,
 }
 
@@ -179,6 +185,8 @@ impl State {
             quit: false,
             matrix: Default::default(),
             export_dir: None,
+            marked: Vec::new(),
+            comparison: String::new(),
             searcher,
         }
     }

@@ -62,6 +62,8 @@ fn apply(state: &mut State, action: Action) {
             state.list_selected = 0;
             state.status = Some("Filters cleared".into());
         }
+        Action::Mark => super::export::mark(state),
+        Action::Compare => super::export::compare(state),
         Action::Export => super::export::export(state),
         Action::Brief => super::export::brief(state),
         Action::CycleSource => {

@@ -17,6 +17,7 @@ mod show;
 mod table;
 pub mod writer;
 
+pub use output::align;
 pub use table::csv as table_csv;
 
 use std::path::PathBuf;

@@ -43,6 +43,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, item: &Readable, scr
             }
             None => return,
         },
+        Readable::Comparison => (
+            "LAs side by side".into(),
+            sanitize::clean(&state.comparison)
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .collect(),
+        ),
     };
     let inner = popup(
         frame,
