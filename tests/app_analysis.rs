@@ -255,6 +255,17 @@ fn space_marks_las_and_c_compares_them() {
         ));
         assert!(s.comparison.starts_with("Sandwell · Somerset side by side"));
         insta::assert_snapshot!(format!("compare_overlay_{w}x{h}"), text(&draw(s, w, h, NO_COLOR)));
+        let out = tempfile::tempdir().unwrap();
+        s.export_dir = Some(out.path().to_path_buf());
+        typed(s, "E");
+        let csv = std::fs::read_to_string(out.path().join("casebook-compare-sandwell-somerset.csv")).unwrap();
+        assert!(
+            csv.starts_with("table,figure,sandwell,somerset,gb,pilot_min,pilot_max\n"),
+            "{csv}"
+        );
+        assert!(csv.contains("\nA.1,Economically active,71,83,79,70,83\n"), "{csv}");
+        let md = std::fs::read_to_string(out.path().join("casebook-compare-sandwell-somerset.md")).unwrap();
+        assert!(md.contains("Sandwell · Somerset side by side"));
         press(s, crossterm::event::KeyCode::Esc);
         assert!(s.overlay.is_none());
         // Space again unmarks.

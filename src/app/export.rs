@@ -117,6 +117,16 @@ pub(crate) fn brief(state: &mut State) {
 type Files = (String, Vec<(&'static str, String)>);
 
 fn render_view(state: &State) -> Option<Files> {
+    if let Some(super::state::Overlay::Reader {
+        item: super::state::Readable::Comparison,
+        ..
+    }) = &state.overlay
+    {
+        let c = crate::analysis::compare::compare(&state.ds, &state.marked);
+        let md = format!("# LAs side by side\n\n```\n{}```\n", state.comparison);
+        let stem = format!("casebook-compare-{}", state.marked.join("-"));
+        return Some((stem, vec![("md", md), ("csv", compare_csv(&c))]));
+    }
     match view::pane_kind(state) {
         PaneKind::Matrix => {
             let m = &state.matrix.data;
@@ -208,6 +218,27 @@ fn md_table(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> Strin
     out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
     for r in rows {
         out.push_str(&line(&r));
+    }
+    out
+}
+
+/// The comparison's figures: table, figure, one column per LA, GB, pilot range.
+fn compare_csv(c: &crate::analysis::compare::Comparison) -> String {
+    let header: Vec<String> = ["table", "figure"]
+        .map(String::from)
+        .into_iter()
+        .chain(c.las.iter().map(|(id, _)| id.clone()))
+        .chain(["gb".to_string(), "pilot_min".to_string(), "pilot_max".to_string()])
+        .collect();
+    let mut out = csv_line(&header);
+    for f in &c.figures {
+        let (min, max) = f.range.clone().unwrap_or_default();
+        let row: Vec<String> = [f.table.clone(), f.column.clone()]
+            .into_iter()
+            .chain(f.values.iter().map(|v| v.clone().unwrap_or_default()))
+            .chain([f.gb.clone().unwrap_or_default(), min, max])
+            .collect();
+        out.push_str(&csv_line(&row));
     }
     out
 }

@@ -86,7 +86,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Table], keys: &[k('c')], action: Action::ShowCaveat, group: "Tables", help: "caveat of the row", hint: Some("c caveat") },
     Binding { modes: &[Normal], keys: &[k(' ')], action: Action::Mark, group: "Compare", help: "mark / unmark the LA for comparison", hint: None },
     Binding { modes: BROWSE, keys: &[k('C')], action: Action::Compare, group: "Compare", help: "compare the marked LAs side by side", hint: None },
-    Binding { modes: BROWSE, keys: &[k('E')], action: Action::Export, group: "Export", help: "export the view to Markdown and CSV", hint: None },
+    Binding { modes: &[Normal, Table, Reader], keys: &[k('E')], action: Action::Export, group: "Export", help: "export the view to Markdown and CSV", hint: None },
     Binding { modes: BROWSE, keys: &[k('B')], action: Action::Brief, group: "Export", help: "write the selected LA's pre-visit brief", hint: None },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },

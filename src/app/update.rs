@@ -21,6 +21,8 @@ fn apply(state: &mut State, action: Action) {
         Action::Quit => return state.quit = true,
         Action::Resize(w, h) => return state.size = (w, h),
         Action::Tick => return notes_ops::reload(state),
+        // Also over the reader, to export a comparison.
+        Action::Export => return super::export::export(state),
         _ => {}
     }
     if state.overlay.is_some() {
@@ -64,7 +66,6 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::Mark => super::export::mark(state),
         Action::Compare => super::export::compare(state),
-        Action::Export => super::export::export(state),
         Action::Brief => super::export::brief(state),
         Action::CycleSource => {
             state.filters.next_source();
