@@ -273,3 +273,28 @@ fn space_marks_las_and_c_compares_them() {
         assert_eq!(s.marked, vec!["sandwell".to_string()]);
     }
 }
+
+#[test]
+fn findings_split_into_baseline_and_case_study_tabs() {
+    use casebook::app::view::Tab;
+    let mut a = app();
+    let s = &mut a.state;
+    select(s, &NavItem::Section(Section::Findings));
+    assert_eq!(s.current_tab(), Some(Tab::AllFindings));
+    let all = entries(s);
+    typed(s, "2");
+    assert_eq!(s.current_tab(), Some(Tab::BaselineFindings));
+    let baseline = entries(s);
+    typed(s, "3");
+    assert_eq!(s.current_tab(), Some(Tab::CaseStudyFindings));
+    let interim = entries(s);
+    assert!(!baseline.is_empty() && !interim.is_empty());
+    assert!(baseline.iter().all(|e| !interim.contains(e)));
+    assert_eq!(baseline.len() + interim.len(), all.len());
+    for e in &interim {
+        let Entry::Passage(i) = e else { panic!("a passage") };
+        assert_eq!(s.ds.passages[*i].source.doc, Doc::Interim);
+    }
+    let screen = text(&draw(s, 80, 24, NO_COLOR));
+    assert!(screen.contains("Case-study summary"), "{screen}");
+}

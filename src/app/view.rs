@@ -3,7 +3,7 @@
 //! applied. Pure functions of the state, used by `update` (to bound and
 //! move selections) and by the renderer (to draw the same lists).
 
-use crate::dataset::{Area, Kind, Passage};
+use crate::dataset::{Area, Doc, Kind, Passage};
 
 use super::nav::{NavItem, Section};
 use super::state::State;
@@ -20,6 +20,10 @@ pub enum Tab {
     Caveats,
     Passages,
     Notes,
+    /// Findings: every finding, or those of one source document.
+    AllFindings,
+    BaselineFindings,
+    CaseStudyFindings,
 }
 
 impl Tab {
@@ -34,6 +38,9 @@ impl Tab {
             Tab::Caveats => "Caveats",
             Tab::Passages => "Passages",
             Tab::Notes => "Notes",
+            Tab::AllFindings => "All findings",
+            Tab::BaselineFindings => "Baseline report",
+            Tab::CaseStudyFindings => "Case-study summary",
         }
     }
 }
@@ -49,12 +56,15 @@ const LA_TABS: &[Tab] = &[
     Tab::Notes,
 ];
 const AREA_TABS: &[Tab] = &[Tab::Overview, Tab::Passages, Tab::Caveats, Tab::Notes];
+/// The Findings section split by source document (all first, so a jump lands in it).
+const FINDINGS_TABS: &[Tab] = &[Tab::AllFindings, Tab::BaselineFindings, Tab::CaseStudyFindings];
 
 /// The tabs of a navigator item's pane (empty: the pane has one view).
 pub fn tabs(item: &NavItem) -> &'static [Tab] {
     match item {
         NavItem::La(_) => LA_TABS,
         NavItem::Centre(_) | NavItem::Ward(_) => AREA_TABS,
+        NavItem::Section(Section::Findings) => FINDINGS_TABS,
         _ => &[],
     }
 }
@@ -178,6 +188,12 @@ pub fn entries(state: &State) -> Vec<Entry> {
             passages_where(state, |p| p.kind == Kind::Caveat && touches(p, &Area::Ward(id.clone())))
         }
         (NavItem::La(_) | NavItem::Centre(_) | NavItem::Ward(_), Some(Tab::Notes)) => notes_for(state, &item),
+        (NavItem::Section(Section::Findings), Some(Tab::BaselineFindings)) => {
+            passages_where(state, |p| is_finding(p.kind) && p.source.doc == Doc::Baseline)
+        }
+        (NavItem::Section(Section::Findings), Some(Tab::CaseStudyFindings)) => {
+            passages_where(state, |p| is_finding(p.kind) && p.source.doc == Doc::Interim)
+        }
         (NavItem::Section(s), _) => section_entries(state, *s),
         _ => Vec::new(),
     }
