@@ -125,6 +125,19 @@ fn the_matrix_is_counted_in_update_and_moves_sorts_and_opens_cells() {
         ..Filters::default()
     };
     assert_eq!(s.matrix.data, Matrix::compute(&s.ds, &ix, Rows::La, &interim));
+    // The theme filter chooses the columns; the counts stay the search's.
+    s.filters.themes.insert("childcare".into());
+    s.filters.themes.insert("benefits".into());
+    typed(s, "S"); // any action recounts; back to both sources
+    let ids: Vec<&str> = s.matrix.data.columns.iter().map(String::as_str).collect();
+    let full = Matrix::compute(&s.ds, &ix, Rows::La, &Filters::default());
+    let at = |id: &str| full.columns.iter().position(|c| c == id).unwrap();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"childcare") && ids.contains(&"benefits"));
+    for r in 0..full.rows.len() {
+        let expected: Vec<usize> = ids.iter().map(|id| full.counts[r][at(id)]).collect();
+        assert_eq!(s.matrix.data.counts[r], expected);
+    }
 }
 
 #[test]
@@ -197,8 +210,8 @@ fn e_exports_the_view_and_never_overwrites() {
     select(s, &NavItem::Section(Section::Findings));
     typed(s, "SS");
     typed(s, "E");
-    let md = std::fs::read_to_string(out.path().join("casebook-findings.md")).unwrap();
-    let csv = std::fs::read_to_string(out.path().join("casebook-findings.csv")).unwrap();
+    let md = std::fs::read_to_string(out.path().join("casebook-findings-all-findings.md")).unwrap();
+    let csv = std::fs::read_to_string(out.path().join("casebook-findings-all-findings.csv")).unwrap();
     assert_eq!(csv.lines().count(), 1 + entries(s).len());
     assert!(md.contains("*Source: Interim case-study summary"), "{md}");
     // A table.

@@ -56,16 +56,32 @@ pub struct Matrix {
 }
 
 impl Matrix {
-    /// Count every cell and total with `index`. Only the kind and source
-    /// filters of `base` apply; its LA, centre and theme filters are
-    /// replaced by each cell's own.
+    /// Count every cell and total with `index`. The kind and source
+    /// filters of `base` apply to every count; its theme filter (and LA or
+    /// centre filter, for those rows) chooses the columns (rows) shown,
+    /// all of them when empty.
     pub fn compute(ds: &Dataset, index: &SearchIndex, rows_of: Rows, base: &Filters) -> Matrix {
+        let keep = |ids: &[String], id: &str| ids.is_empty() || ids.iter().any(|x| x == id);
         let (rows, row_names): (Vec<String>, Vec<String>) = match rows_of {
-            Rows::La => ds.las.iter().map(|l| (l.id.clone(), l.name.clone())).unzip(),
-            Rows::Centre => ds.centres.iter().map(|c| (c.id.clone(), c.name.clone())).unzip(),
+            Rows::La => ds
+                .las
+                .iter()
+                .filter(|l| keep(&base.las, &l.id))
+                .map(|l| (l.id.clone(), l.name.clone()))
+                .unzip(),
+            Rows::Centre => ds
+                .centres
+                .iter()
+                .filter(|c| keep(&base.centres, &c.id))
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .unzip(),
         };
-        let (columns, column_labels): (Vec<String>, Vec<String>) =
-            ds.themes.iter().map(|t| (t.id.clone(), t.label.clone())).unzip();
+        let (columns, column_labels): (Vec<String>, Vec<String>) = ds
+            .themes
+            .iter()
+            .filter(|t| keep(&base.themes, &t.id))
+            .map(|t| (t.id.clone(), t.label.clone()))
+            .unzip();
         let count = |r: &[String], t: &[String]| index.count(&Query::default(), &cell_filters(base, rows_of, r, t));
         let counts: Vec<Vec<usize>> = rows
             .iter()

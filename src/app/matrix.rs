@@ -40,12 +40,14 @@ impl MatrixState {
     }
 }
 
-/// The kind and source filters the matrix is counted with.
+/// The filters the matrix is counted with: kind and source for every
+/// count; the theme filter chooses the columns.
 fn base(state: &State) -> Filters {
     let f = state.search_filters();
     Filters {
         kinds: f.kinds,
         sources: f.sources,
+        themes: f.themes,
         ..Filters::default()
     }
 }

@@ -53,7 +53,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
     let data = &m.data;
     if data.rows.is_empty() || data.columns.is_empty() {
         frame.render_widget(
-            Paragraph::new("Nothing to count: the dataset has no LAs or no themes."),
+            Paragraph::new("Nothing to count: no LAs or no themes (x clears the filters)."),
             area,
         );
         return;
