@@ -157,6 +157,18 @@ fn matrix_text_names_rows_themes_and_filters_and_rejects_unknown_values() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `finding`"));
     let out = casebook().args(["matrix", "--source", "both"]).output().unwrap();
     assert!(!out.status.success());
+    let csv = stdout(&[
+        "matrix",
+        "--theme",
+        "childcare",
+        "--theme",
+        "benefits",
+        "--format",
+        "csv",
+    ]);
+    assert!(csv.starts_with("la,childcare,benefits\n"), "{csv}");
+    let out = casebook().args(["matrix", "--theme", "chidcare"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `childcare`"));
     let out = casebook().args(["matrix", "--rows", "ward"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

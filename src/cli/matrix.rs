@@ -40,6 +40,9 @@ pub struct MatrixArgs {
     /// What the rows are: local authorities or children's centres.
     #[arg(long, value_enum, default_value_t = RowsArg::La)]
     pub rows: RowsArg,
+    /// Show only this theme's column (repeat for several; default: every theme).
+    #[arg(long = "theme", value_name = "ID")]
+    pub themes: Vec<String>,
     /// Count only passages of this kind, e.g. finding (repeat for any of several).
     #[arg(long = "kind", value_name = "KIND")]
     pub kinds: Vec<String>,
@@ -52,7 +55,17 @@ pub struct MatrixArgs {
 
 pub fn run(data: Option<&Path>, notes: Option<&Path>, args: MatrixArgs, out: &mut Out) -> Result<ExitCode, CliError> {
     let ds = load_dataset(data)?;
+    for t in &args.themes {
+        if ds.theme(t).is_none() {
+            return Err(super::output::not_found(
+                "theme",
+                t,
+                ds.themes.iter().map(|t| t.id.as_str()),
+            ));
+        }
+    }
     let filters = Filters {
+        themes: args.themes.clone(),
         kinds: parse_kinds(&args.kinds)?,
         sources: parse_sources(&args.sources)?,
         ..Filters::default()
