@@ -52,7 +52,7 @@ fn row(dataset: &str, what: &str, mut v: Vec<f64>, budget: f64, judged_at: f64, 
     let pass = at(&v, judged_at) < budget;
     *ok &= pass;
     let label = match judged_at {
-        q if q == 0.5 => "median".to_string(),
+        0.5 => "median".to_string(),
         q => format!("p{}", (q * 100.0).round()),
     };
     println!(
