@@ -4,6 +4,7 @@
 //! Data flows one way: `dataset` (load + validate) feeds `search`; the app
 //! (`app` state and update, `ui` rendering) and the `cli` both read them.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod dataset;

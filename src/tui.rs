@@ -31,9 +31,15 @@ const SIGNAL_CHECK: Duration = Duration::from_millis(100);
 /// Run the app until the user quits, a signal asks it to end, or the
 /// terminal goes away; an open editor's text is kept as a draft each time.
 pub fn run(ds: Dataset, notes: NoteStore) -> io::Result<()> {
+    run_with(ds, notes, None)
+}
+
+/// Run the app, exports (`E`, `B`) going to `export_dir` (default: the current directory).
+pub fn run_with(ds: Dataset, notes: NoteStore, export_dir: Option<std::path::PathBuf>) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     register_signals(&stop)?;
     let mut state = State::new(Arc::new(ds), notes);
+    state.export_dir = export_dir;
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen on panic; also release the mouse.
     let hook = std::panic::take_hook();

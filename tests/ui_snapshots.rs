@@ -69,7 +69,7 @@ fn screens() -> Vec<Screen> {
         }),
         ("glossary_uses", |s| {
             typed(s, "G");
-            typed(s, "k");
+            typed(s, "kk"); // Glossary: above Notes and Matrix
             press(s, KeyCode::Enter);
             let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
             for _ in 0..ib {
@@ -78,7 +78,7 @@ fn screens() -> Vec<Screen> {
         }),
         ("glossary_uses_list", |s| {
             typed(s, "G");
-            typed(s, "k");
+            typed(s, "kk"); // Glossary: above Notes and Matrix
             press(s, KeyCode::Enter);
             let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
             for _ in 0..ib {

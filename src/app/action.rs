@@ -33,6 +33,16 @@ pub enum Action {
     OpenThemePicker,
     OpenKindPicker,
     ClearFilters,
+    /// Mark or unmark the selected LA for comparison.
+    Mark,
+    /// Open the marked LAs side by side.
+    Compare,
+    /// Write the current view to files (Markdown, CSV).
+    Export,
+    /// Write the selected LA's pre-visit brief.
+    Brief,
+    /// Cycle the source filter: all, baseline report, interim summary.
+    CycleSource,
     Help,
     /// Tables: sort by the selected column; again to reverse.
     Sort,

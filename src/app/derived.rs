@@ -83,6 +83,8 @@ pub struct ListKey {
     notes: u64,
     /// The Wards and Centres tables' sort (column, descending).
     sort: (Option<usize>, bool),
+    /// The Matrix section's open cell, whose passages are the list.
+    matrix_cell: Option<(usize, usize)>,
 }
 
 fn key(state: &State) -> ListKey {
@@ -92,6 +94,7 @@ fn key(state: &State) -> ListKey {
         filters: state.filters.clone(),
         notes: state.notes.generation(),
         sort: (state.table.sort, state.table.desc),
+        matrix_cell: state.matrix.open,
     }
 }
 

@@ -1,6 +1,6 @@
 //! The navigator tree: the ten LAs (each expanding to its centres and
 //! wards), then Tables (expanding to A.1–A.9), Findings, Survey, Timeline,
-//! Themes, Caveats, Glossary and Notes. The tree is derived from the dataset and
+//! Themes, Caveats, Glossary, Notes and Matrix. The tree is derived from the dataset and
 //! the set of expanded nodes; it is never stored.
 
 use std::collections::BTreeSet;
@@ -18,10 +18,12 @@ pub enum Section {
     Caveats,
     Glossary,
     Notes,
+    /// LAs × themes, counted by the search engine.
+    Matrix,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Tables,
         Section::Findings,
         Section::Survey,
@@ -30,6 +32,7 @@ impl Section {
         Section::Caveats,
         Section::Glossary,
         Section::Notes,
+        Section::Matrix,
     ];
     pub fn label(self) -> &'static str {
         match self {
@@ -41,6 +44,7 @@ impl Section {
             Section::Caveats => "Caveats",
             Section::Glossary => "Glossary",
             Section::Notes => "Notes",
+            Section::Matrix => "Matrix",
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::dataset::{Dataset, Kind};
+use crate::dataset::{Dataset, Document, Kind};
 use crate::notes::{NoteStore, Target};
 use crate::search::{Filters as SearchFilters, Hit, SearchIndex, Searcher};
 
@@ -23,16 +23,28 @@ pub enum Focus {
     Pane,
 }
 
-/// The theme and kind filters over every passage list.
+/// The theme, kind and source filters over every passage list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
     pub themes: BTreeSet<String>,
     pub kinds: BTreeSet<Kind>,
+    /// Only passages from this source document (notes have none, so they
+    /// are hidden while it is set).
+    pub source: Option<Document>,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.themes.is_empty() && self.kinds.is_empty()
+        self.themes.is_empty() && self.kinds.is_empty() && self.source.is_none()
+    }
+
+    /// The next source filter: all, baseline, interim, all again.
+    pub fn next_source(&mut self) {
+        self.source = match self.source {
+            None => Some(Document::Baseline),
+            Some(Document::Baseline) => Some(Document::Interim),
+            Some(Document::Interim) => None,
+        };
     }
 }
 
@@ -114,6 +126,8 @@ impl Editor {
 pub enum Readable {
     Passage(usize),
     Note(String),
+    /// The marked LAs side by side (text in `State::comparison`).
+    Comparison,
 }
 
 /// A list of passages to choose from (caveats of a row, passages using a
@@ -205,6 +219,14 @@ pub struct State {
     /// Terminal size, for layout and mouse hit-testing.
     pub size: (u16, u16),
     pub quit: bool,
+    /// The Matrix section's counts, cursor and open cell.
+    pub matrix: super::matrix::MatrixState,
+    /// Where `E` and `B` write files; `None`: the current directory.
+    pub export_dir: Option<std::path::PathBuf>,
+    /// LAs marked with Space for `C` (compare), in the order marked.
+    pub marked: Vec<String>,
+    /// The comparison `C` last opened, as text.
+    pub comparison: String,
     pub(crate) searcher: Searcher,
     /// The open editor's draft on disk and drafts offered back.
     pub drafts: Drafts,
@@ -250,6 +272,10 @@ impl State {
             zoom: false,
             size: (80, 24),
             quit: false,
+            matrix: Default::default(),
+            export_dir: None,
+            marked: Vec::new(),
+            comparison: String::new(),
             searcher,
             drafts,
             notes_index: NotesIndex::default(),
@@ -283,6 +309,7 @@ impl State {
         SearchFilters {
             themes: self.filters.themes.iter().cloned().collect(),
             kinds: self.filters.kinds.iter().copied().collect(),
+            sources: self.filters.source.into_iter().collect(),
             ..SearchFilters::default()
         }
     }
@@ -293,6 +320,7 @@ impl State {
     /// whatever the number of notes and ten saves rebuild the index once.
     pub(crate) fn reindex_notes(&mut self) {
         self.search_stale = true;
+        self.matrix.counted = None; // notes are counted too
         super::derived::refresh(self);
     }
 

@@ -21,7 +21,10 @@ pub fn update(state: &mut State, action: Action) {
         state.ensure_search_index();
     }
     let before = state.status.clone();
-    apply(state, action);
+    // The matrix grid takes the pane's keys while it is shown.
+    if !(state.overlay.is_none() && super::matrix::handle(state, action)) {
+        apply(state, action);
+    }
     if action == Action::Tick {
         state.status_age = state.status_age.saturating_add(1);
         if state.status_age >= STATUS_TICKS {
@@ -34,6 +37,8 @@ pub fn update(state: &mut State, action: Action) {
     if !matches!(state.overlay, Some(Overlay::Reader { .. })) {
         state.reader_back = None;
     }
+    // The matrix first: an open cell's passages are the kept list.
+    super::matrix::refresh(state);
     derived::refresh(state);
 }
 
@@ -46,6 +51,8 @@ fn apply(state: &mut State, action: Action) {
         }
         Action::Tick => return notes_ops::reload(state),
         Action::Autosave => return drafts::autosave(state),
+        // Also over the reader, to export a comparison.
+        Action::Export => return super::export::export(state),
         _ => {}
     }
     if state.overlay.is_some() {
@@ -87,6 +94,17 @@ fn apply(state: &mut State, action: Action) {
             state.filters = Default::default();
             state.list_selected = 0;
             state.status = Some("Filters cleared".into());
+        }
+        Action::Mark => super::export::mark(state),
+        Action::Compare => super::export::compare(state),
+        Action::Brief => super::export::brief(state),
+        Action::CycleSource => {
+            state.filters.next_source();
+            state.list_selected = 0;
+            state.status = Some(match state.filters.source {
+                None => "Source: both documents".into(),
+                Some(d) => format!("Source: {} only", crate::search::doc_label(d)),
+            });
         }
         Action::Help => state.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::Sort => sort(state),
@@ -140,6 +158,7 @@ pub(crate) fn step(state: &mut State, d: i32) {
             let len = state.ds.table(&id).map_or(0, |t| t.rows.len());
             state.table.row = clamp_add(state.table.row, d, len);
         }
+        PaneKind::Matrix => {}
         PaneKind::List => {
             let len = current_entries(state).len();
             state.list_selected = clamp_add(state.list_selected, d, len);

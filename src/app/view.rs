@@ -3,7 +3,7 @@
 //! applied. Pure functions of the state, used by `update` (to bound and
 //! move selections) and by the renderer (to draw the same lists).
 
-use crate::dataset::{Area, Kind, Passage};
+use crate::dataset::{Area, Document, Kind, Passage};
 
 use super::grid::{self, AreaGrid, GridKind};
 use super::nav::{NavItem, Section};
@@ -21,6 +21,10 @@ pub enum Tab {
     Caveats,
     Passages,
     Notes,
+    /// Findings: every finding, or those of one source document.
+    AllFindings,
+    BaselineFindings,
+    CaseStudyFindings,
 }
 
 impl Tab {
@@ -35,6 +39,9 @@ impl Tab {
             Tab::Caveats => "Caveats",
             Tab::Passages => "Passages",
             Tab::Notes => "Notes",
+            Tab::AllFindings => "All findings",
+            Tab::BaselineFindings => "Baseline report",
+            Tab::CaseStudyFindings => "Case-study summary",
         }
     }
 
@@ -43,6 +50,9 @@ impl Tab {
         match self {
             Tab::Bid => "Bid",
             Tab::Mentions => "Findings",
+            Tab::AllFindings => "All",
+            Tab::BaselineFindings => "Baseline",
+            Tab::CaseStudyFindings => "Case-study",
             other => other.label(),
         }
     }
@@ -59,6 +69,9 @@ impl Tab {
             Tab::Caveats => "Cav.",
             Tab::Passages => "Pass.",
             Tab::Notes => "Notes",
+            Tab::AllFindings => "All",
+            Tab::BaselineFindings => "Base.",
+            Tab::CaseStudyFindings => "Case",
         }
     }
 }
@@ -74,12 +87,15 @@ const LA_TABS: &[Tab] = &[
     Tab::Notes,
 ];
 const AREA_TABS: &[Tab] = &[Tab::Overview, Tab::Passages, Tab::Caveats, Tab::Notes];
+/// The Findings section split by source document (all first, so a jump lands in it).
+const FINDINGS_TABS: &[Tab] = &[Tab::AllFindings, Tab::BaselineFindings, Tab::CaseStudyFindings];
 
 /// The tabs of a navigator item's pane (empty: the pane has one view).
 pub fn tabs(item: &NavItem) -> &'static [Tab] {
     match item {
         NavItem::La(_) => LA_TABS,
         NavItem::Centre(_) | NavItem::Ward(_) => AREA_TABS,
+        NavItem::Section(Section::Findings) => FINDINGS_TABS,
         _ => &[],
     }
 }
@@ -117,12 +133,15 @@ pub enum PaneKind {
     Overview,
     List,
     Table(String),
+    /// The LA × theme matrix grid (an open cell is a `List`).
+    Matrix,
 }
 
 /// The kind of pane for the current selection and tab.
 pub fn pane_kind(state: &State) -> PaneKind {
     match (state.nav_item(), state.current_tab()) {
         (Some(NavItem::Table(id)), _) => PaneKind::Table(id),
+        (Some(NavItem::Section(Section::Matrix)), _) if state.matrix.open.is_none() => PaneKind::Matrix,
         (Some(NavItem::La(_) | NavItem::Centre(_) | NavItem::Ward(_)), Some(Tab::Overview)) => PaneKind::Overview,
         _ => PaneKind::List,
     }
@@ -166,10 +185,11 @@ fn grid_entries(state: &State) -> Vec<Entry> {
         .collect()
 }
 
-/// Whether a passage passes the active theme and kind filters.
+/// Whether a passage passes the active theme, kind and source filters.
 pub fn passes(state: &State, p: &Passage) -> bool {
     (state.filters.themes.is_empty() || p.themes.iter().any(|t| state.filters.themes.contains(t)))
         && (state.filters.kinds.is_empty() || state.filters.kinds.contains(&p.kind))
+        && state.filters.source.is_none_or(|d| d == p.document)
 }
 
 fn passages_where(state: &State, f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
@@ -241,6 +261,12 @@ pub fn entries(state: &State) -> Vec<Entry> {
             passages_where(state, |p| p.kind == Kind::Caveat && touches(p, &Area::Ward(id.clone())))
         }
         (NavItem::La(_) | NavItem::Centre(_) | NavItem::Ward(_), Some(Tab::Notes)) => notes_for(state, &item),
+        (NavItem::Section(Section::Findings), Some(Tab::BaselineFindings)) => {
+            passages_where(state, |p| is_finding(p.kind) && p.document == Document::Baseline)
+        }
+        (NavItem::Section(Section::Findings), Some(Tab::CaseStudyFindings)) => {
+            passages_where(state, |p| is_finding(p.kind) && p.document == Document::Interim)
+        }
         (NavItem::Section(s), _) => section_entries(state, *s),
         _ => Vec::new(),
     }
@@ -265,6 +291,7 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
         Section::Themes => ds.themes.iter().map(|t| Entry::Theme(t.id.clone())).collect(),
         Section::Glossary => (0..ds.glossary.len()).map(Entry::Glossary).collect(),
         Section::Notes => notes_for(state, &NavItem::Section(Section::Notes)),
+        Section::Matrix => state.matrix.cell.clone(),
     }
 }
 
@@ -272,7 +299,9 @@ fn section_entries(state: &State, s: Section) -> Vec<Entry> {
 /// include its centres', wards' and passages'), newest first, through the
 /// theme filter. Read from the notes index (built afresh only when stale).
 fn notes_for(state: &State, item: &NavItem) -> Vec<Entry> {
-    if !state.filters.kinds.is_empty() && !state.filters.kinds.contains(&Kind::Note) {
+    // Notes come from neither source document.
+    let kinds = &state.filters.kinds;
+    if (!kinds.is_empty() && !kinds.contains(&Kind::Note)) || state.filters.source.is_some() {
         return Vec::new();
     }
     let fresh;

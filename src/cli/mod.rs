@@ -4,15 +4,21 @@
 //! sanitises text and escapes JSON. Errors go to stderr, sanitised, with a
 //! non-zero exit; a failed write is an error too, never a panic.
 
+mod brief;
 mod check;
+mod compare;
 mod error;
 mod list;
+mod matrix;
 mod notes;
 mod output;
 mod search;
 mod show;
 mod table;
 pub mod writer;
+
+pub use output::align;
+pub use table::csv as table_csv;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,6 +41,9 @@ pub struct Cli {
     /// Field notes file (default: notes.ron in the user's data directory).
     #[arg(long, global = true, value_name = "FILE", env = "CASEBOOK_NOTES")]
     pub notes: Option<PathBuf>,
+    /// Where the app's `E` (export) and `B` (brief) write files (default: the current directory).
+    #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_EXPORT_DIR")]
+    pub export_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,6 +60,12 @@ pub enum Command {
     Table(table::TableArgs),
     /// Fuzzy-search every passage, theme, name and note.
     Search(search::SearchArgs),
+    /// A pre-visit brief on one LA, as Markdown or HTML.
+    Brief(brief::BriefArgs),
+    /// Two or more LAs side by side: figures, hotspots, centres, bid reviews.
+    Compare(compare::CompareArgs),
+    /// Cases × themes: passages (and notes) per LA or centre and theme.
+    Matrix(matrix::MatrixArgs),
     /// Field notes: add, list, remove, export.
     #[command(subcommand)]
     Notes(notes::NotesCommand),
@@ -118,7 +133,7 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
             }
             let ds = load_dataset(data)?;
             let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
-            crate::tui::run(ds, crate::notes::NoteStore::open(&path))?;
+            crate::tui::run_with(ds, crate::notes::NoteStore::open(&path), cli.export_dir)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data, out),
@@ -126,6 +141,9 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
         Some(Command::Show(args)) => show::run(data, args, out),
         Some(Command::Table(args)) => table::run(data, args, out),
         Some(Command::Search(args)) => search::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Brief(args)) => brief::run(data, cli.notes.as_deref(), args, out),
+        Some(Command::Compare(args)) => compare::run(data, args, out),
+        Some(Command::Matrix(args)) => matrix::run(data, cli.notes.as_deref(), args, out),
         Some(Command::Notes(cmd)) => notes::run(data, cli.notes.as_deref(), cmd, out),
     }
 }

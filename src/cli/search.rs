@@ -24,7 +24,7 @@ use serde_json::{Value, json};
 use super::output::{TextJson, closest};
 use super::writer::{BOLD_OFF, BOLD_ON, report};
 use super::{CliError, Out, load_dataset};
-use crate::dataset::{Dataset, Kind};
+use crate::dataset::{Dataset, Document, Kind};
 use crate::notes::{Note, NoteStore};
 use crate::search::{Filters, Hit, SearchIndex, Searcher};
 
@@ -32,7 +32,7 @@ use crate::search::{Filters, Hit, SearchIndex, Searcher};
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
     /// The query, in fzf syntax: terms are ANDed; 'exact, 'word', ^prefix,
-    /// suffix$, !not, a | b; scopes la:, theme:, kind:, centre:, ward:.
+    /// suffix$, !not, a | b; scopes la:, theme:, kind:, centre:, ward:, source:.
     /// Empty: every passage that passes the filters.
     pub query: Vec<String>,
     /// Only passages about this LA (repeat for any of several).
@@ -48,6 +48,11 @@ pub struct SearchArgs {
     /// Only passages about this centre (repeat for any of several).
     #[arg(long = "centre", alias = "center", value_name = "ID")]
     pub centres: Vec<String>,
+    /// Only passages from this source document: baseline (the baseline
+    /// report) or interim (the interim case-study summary); repeat for
+    /// either. Field notes belong to neither.
+    #[arg(long = "source", value_name = "DOC")]
+    pub sources: Vec<String>,
     /// Show at most this many hits; 0 shows all.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
@@ -103,7 +108,7 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs, out: &mu
 /// The field notes to search beside the passages. A notes file that is
 /// missing means no notes; one that cannot be read is reported on stderr
 /// and the passages are still searched.
-fn read_notes(path: Option<&Path>) -> Vec<Note> {
+pub(crate) fn read_notes(path: Option<&Path>) -> Vec<Note> {
     let path = match NoteStore::resolve_path(path) {
         Ok(p) => p,
         Err(e) => {
@@ -140,20 +145,7 @@ fn filters(ds: &Dataset, args: &SearchArgs) -> Result<Filters, CliError> {
         }
         Ok(given.to_vec())
     };
-    let mut kinds = Vec::new();
-    for k in &args.kinds {
-        match Kind::parse(k) {
-            Some(kind) => kinds.push(kind),
-            None => {
-                let suggestions = closest(k, Kind::ALL.iter().map(|k| k.as_str()));
-                return Err(CliError::NotFound {
-                    what: "kind",
-                    id: k.clone(),
-                    suggestions,
-                });
-            }
-        }
-    }
+    let kinds = parse_kinds(&args.kinds)?;
     Ok(Filters {
         las: check(
             "local authority",
@@ -167,7 +159,41 @@ fn filters(ds: &Dataset, args: &SearchArgs) -> Result<Filters, CliError> {
             &args.centres,
             ds.centres.iter().map(|c| c.id.as_str()).collect(),
         )?,
+        sources: parse_sources(&args.sources)?,
     })
+}
+
+/// `--kind` values as kinds; an unknown one is an error naming the closest.
+pub(crate) fn parse_kinds(given: &[String]) -> Result<Vec<Kind>, CliError> {
+    let mut kinds = Vec::new();
+    for k in given {
+        match Kind::parse(k) {
+            Some(kind) => kinds.push(kind),
+            None => {
+                let suggestions = closest(k, Kind::ALL.iter().map(|k| k.as_str()));
+                return Err(CliError::NotFound {
+                    what: "kind",
+                    id: k.clone(),
+                    suggestions,
+                });
+            }
+        }
+    }
+    Ok(kinds)
+}
+
+/// `--source` values as documents; an unknown one is an error naming the closest.
+pub(crate) fn parse_sources(given: &[String]) -> Result<Vec<Document>, CliError> {
+    given
+        .iter()
+        .map(|s| {
+            Document::parse(s).ok_or_else(|| CliError::NotFound {
+                what: "source",
+                id: s.clone(),
+                suggestions: closest(s, Document::ALL.iter().map(|d| d.as_str())),
+            })
+        })
+        .collect()
 }
 
 fn ranges(r: &[Range<usize>]) -> Value {

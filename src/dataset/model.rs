@@ -182,9 +182,11 @@ impl Document {
             Document::Interim => "interim",
         }
     }
-    /// Parse a lower-case name.
+    /// A document by its name (case-insensitive).
     pub fn parse(s: &str) -> Option<Document> {
-        Document::ALL.into_iter().find(|d| d.as_str() == s)
+        Document::ALL
+            .into_iter()
+            .find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
     }
     /// The document's title for people.
     pub fn label(self) -> &'static str {

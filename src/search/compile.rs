@@ -15,7 +15,7 @@ use super::index::{SearchIndex, glossary_key};
 use super::matcher::Pattern;
 use super::quality::{Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
-use crate::dataset::Kind;
+use crate::dataset::{Document, Kind};
 
 /// A compiled text term.
 #[derive(Debug, Clone)]
@@ -32,12 +32,14 @@ pub(crate) struct TextTerm {
 pub(crate) enum CTerm {
     Text(Box<TextTerm>),
     /// `entities` for LA, theme, centre and ward scopes; `kinds` (indexed
-    /// like `Kind::ALL`) for `kind:`.
+    /// like `Kind::ALL`) for `kind:`; `docs` (indexed like `Document::ALL`) for
+    /// `source:`.
     Scope {
         scope: Scope,
         negated: bool,
         entities: Vec<bool>,
         kinds: Vec<bool>,
+        docs: Vec<bool>,
     },
     /// A term that folded to nothing: matches everything, scores 0.
     Always,
@@ -56,6 +58,7 @@ pub(crate) struct CFilters {
     pub themes: Option<Vec<bool>>,
     pub centres: Option<Vec<bool>>,
     pub kinds: Option<Vec<Kind>>,
+    pub sources: Option<Vec<Document>>,
 }
 
 /// A term reduced to what decides whether another one implies it.
@@ -222,15 +225,20 @@ impl SearchIndex {
             let kinds = Kind::ALL
                 .iter()
                 .map(|k| k.as_str().contains(&value) || fold(k.label(), false).contains(&value));
-            let (entities, kinds) = match scope {
-                Scope::Kind => (Vec::new(), kinds.collect()),
-                _ => (entities.collect(), Vec::new()),
+            let docs = Document::ALL
+                .iter()
+                .map(|d| d.as_str().contains(&value) || fold(super::doc_label(*d), false).contains(&value));
+            let (entities, kinds, docs) = match scope {
+                Scope::Kind => (Vec::new(), kinds.collect(), Vec::new()),
+                Scope::Source => (Vec::new(), Vec::new(), docs.collect()),
+                _ => (entities.collect(), Vec::new(), Vec::new()),
             };
             return CTerm::Scope {
                 scope,
                 negated: t.negated,
                 entities,
                 kinds,
+                docs,
             };
         }
         let text = fold(&t.text, t.case_sensitive);
@@ -278,6 +286,7 @@ impl SearchIndex {
             themes: set(Scope::Theme, &f.themes),
             centres: set(Scope::Centre, &f.centres),
             kinds: (!f.kinds.is_empty()).then(|| f.kinds.clone()),
+            sources: (!f.sources.is_empty()).then(|| f.sources.clone()),
         }
     }
 }

@@ -152,6 +152,7 @@ impl SearchIndex {
             && any(&f.themes, self.themes(p))
             && any(&f.centres, self.centre(p))
             && f.kinds.as_ref().is_none_or(|k| k.contains(&p.kind))
+            && f.sources.as_ref().is_none_or(|s| p.doc.is_some_and(|d| s.contains(&d)))
     }
 
     /// A group's packed value and the index of its best alternative. A
@@ -201,6 +202,7 @@ impl SearchIndex {
                 negated,
                 entities,
                 kinds,
+                docs,
             } => {
                 let hit = match scope {
                     Scope::Kind => {
@@ -214,6 +216,12 @@ impl SearchIndex {
                     Scope::Theme => self.themes(p).iter().any(|&e| entities[e as usize]),
                     Scope::Centre => self.centre(p).iter().any(|&e| entities[e as usize]),
                     Scope::Ward => self.wards(p).iter().any(|&e| entities[e as usize]),
+                    Scope::Source => p.doc.is_some_and(|d| {
+                        crate::dataset::Document::ALL
+                            .iter()
+                            .position(|&x| x == d)
+                            .is_some_and(|at| docs[at])
+                    }),
                 };
                 (hit != *negated).then_some(0)
             }

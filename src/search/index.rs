@@ -14,7 +14,7 @@ use super::field::{Arena, Field, Mark};
 use super::fold::{Folded, fold};
 use super::query::{Query, Scope};
 use super::{Filters, Hit};
-use crate::dataset::{Dataset, Kind};
+use crate::dataset::{Dataset, Document, Kind};
 
 /// A name-bearing thing documents refer to by id.
 #[derive(Debug, Clone)]
@@ -35,6 +35,8 @@ pub(crate) struct Prepared {
     pub title: Field,
     pub text: Field,
     pub kind: Kind,
+    /// The source document of a passage; `None` for extra documents (notes).
+    pub doc: Option<Document>,
     /// The document's LAs plus those of its centre and wards.
     las: (u32, u32),
     centre: (u32, u32),
@@ -139,8 +141,11 @@ impl SearchIndex {
             parent.insert(index.ids[&(Scope::Ward, w.id.clone())], index.entity(Scope::La, &w.la));
         }
         let docs: Vec<SearchDoc> = ds.passages.iter().map(|p| SearchDoc::from_passage(ds, p)).collect();
-        for doc in docs {
+        for (doc, p) in docs.into_iter().zip(&ds.passages) {
             index.push_doc(doc, &parent);
+            if let Some(last) = index.prepared.last_mut() {
+                last.doc = Some(p.document);
+            }
         }
         index.passages = index.docs.len();
         index.marks = (index.arena.mark(), index.refs.len());
@@ -193,6 +198,12 @@ impl SearchIndex {
         let mut ranking = super::run::Ranking::new(&outcome.matched, &outcome.keys);
         let want = if limit == 0 { usize::MAX } else { limit };
         self.build(&compiled, ranking.top(want))
+    }
+
+    /// How many documents match (loose matches included; an empty query
+    /// has none), without building hits.
+    pub fn count(&self, query: &Query, filters: &Filters) -> usize {
+        self.run(&self.compile(query, filters), None).matched.len()
     }
 
     /// Hits for documents given by their order keys, in that order.
@@ -279,6 +290,7 @@ impl SearchIndex {
             title,
             text,
             kind: doc.kind,
+            doc: None,
             las,
             centre,
             wards,

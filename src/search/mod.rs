@@ -97,7 +97,7 @@ pub mod synthetic;
 
 use std::ops::Range;
 
-use crate::dataset::Kind;
+use crate::dataset::{Document, Kind};
 
 pub use doc::{SearchDoc, doc_label};
 pub use eval::Place;
@@ -117,11 +117,18 @@ pub struct Filters {
     pub themes: Vec<String>,
     pub kinds: Vec<Kind>,
     pub centres: Vec<String>,
+    /// Source documents; field notes belong to neither, so any source
+    /// filter leaves them out.
+    pub sources: Vec<Document>,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.las.is_empty() && self.themes.is_empty() && self.kinds.is_empty() && self.centres.is_empty()
+        self.las.is_empty()
+            && self.themes.is_empty()
+            && self.kinds.is_empty()
+            && self.centres.is_empty()
+            && self.sources.is_empty()
     }
 }
 

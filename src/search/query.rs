@@ -12,6 +12,7 @@
 //! | `dads \| fathers` | OR: either term (binds tighter than AND)                    |
 //! | `la:lambeth`   | scope: an LA whose id, name or alias contains `lambeth`        |
 //! | `theme:`, `kind:`, `centre:` (or `center:`), `ward:` | the same for those fields |
+//! | `source:interim` | scope: passages from that document (`baseline` or `interim`; notes have none) |
 //! | `foo\ bar`     | a backslash keeps a space inside a term                        |
 //!
 //! Operators combine: `!^draft`, `!la:lambeth`, `la:ealing | la:lambeth`.
@@ -51,11 +52,19 @@ pub enum Scope {
     Kind,
     Centre,
     Ward,
+    Source,
 }
 
 impl Scope {
     /// Every scope, in the order they are listed to users.
-    pub const ALL: &'static [Scope] = &[Scope::La, Scope::Theme, Scope::Kind, Scope::Centre, Scope::Ward];
+    pub const ALL: &'static [Scope] = &[
+        Scope::La,
+        Scope::Theme,
+        Scope::Kind,
+        Scope::Centre,
+        Scope::Ward,
+        Scope::Source,
+    ];
 
     /// The name written before the colon.
     pub fn as_str(self) -> &'static str {
@@ -65,6 +74,7 @@ impl Scope {
             Scope::Kind => "kind",
             Scope::Centre => "centre",
             Scope::Ward => "ward",
+            Scope::Source => "source",
         }
     }
 
@@ -88,6 +98,7 @@ impl Scope {
             Scope::Kind => "kind:finding",
             Scope::Centre => "centre:clifton",
             Scope::Ward => "ward:larkhall",
+            Scope::Source => "source:interim",
         }
     }
 }
@@ -130,7 +141,7 @@ pub enum QueryError {
     #[error("`|` needs a term on each side, e.g. `dads | fathers`")]
     DanglingOr,
     #[error(
-        "unknown scope `{0}:`; the scopes are la:, theme:, kind:, centre: and ward: (to search for the text itself, quote it: `'{0}:…`)"
+        "unknown scope `{0}:`; the scopes are la:, theme:, kind:, centre:, ward: and source: (to search for the text itself, quote it: `'{0}:…`)"
     )]
     UnknownScope(String),
     #[error("`{0}:` needs a value right after the colon, e.g. `{1}`")]

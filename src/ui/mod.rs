@@ -9,6 +9,7 @@ mod figures;
 mod grid;
 mod help;
 mod list;
+mod matrix;
 mod navigator;
 mod overview;
 mod pane;

@@ -50,6 +50,10 @@ fn line<'a>(state: &State, item: &NavItem, theme: &Theme) -> Line<'a> {
         NavItem::Table(id) => (format!("Table {id}"), theme.text()),
         NavItem::Section(s) => (s.label().to_string(), theme.heading()),
     };
+    let marker = match item {
+        NavItem::La(id) if state.marked.contains(id) => "✓ ",
+        _ => marker,
+    };
     let mut spans = vec![
         Span::raw(indent),
         Span::raw(marker),

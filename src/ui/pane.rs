@@ -78,5 +78,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
         PaneKind::Overview => overview::render(frame, body, state, &item, theme),
         PaneKind::Table(id) => table_view::render(frame, body, state, &id, focused, theme),
         PaneKind::List => list::render(frame, body, state, focused, theme),
+        PaneKind::Matrix => super::matrix::render(frame, body, state, focused, theme),
     }
 }

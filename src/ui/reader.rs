@@ -47,6 +47,13 @@ pub fn content<'a>(state: &State, item: &Readable, width: u16, theme: &Theme) ->
             }
             None => return None,
         },
+        Readable::Comparison => (
+            "LAs side by side".into(),
+            sanitize::clean(&state.comparison)
+                .lines()
+                .map(|l| Line::raw(l.to_string()))
+                .collect(),
+        ),
     };
     Some((title, wrap::lines(lines, width)))
 }

@@ -27,6 +27,9 @@ fn filters(state: &State) -> Option<String> {
         let kinds: Vec<&str> = state.filters.kinds.iter().map(|k| k.as_str()).collect();
         parts.push(format!("kinds: {}", kinds.join(",")));
     }
+    if let Some(d) = state.filters.source {
+        parts.push(format!("source: {}", d.as_str()));
+    }
     Some(format!("[{}] x clear ", parts.join(" ")))
 }
 
