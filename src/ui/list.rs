@@ -148,14 +148,6 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
     }
 }
 
-pub(crate) fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
-    }
-}
-
 /// A kind's label short enough for the 12-cell kind column.
 pub(crate) fn short_kind(k: Kind) -> &'static str {
     match k {

@@ -107,7 +107,15 @@ pub fn fit_snippet(snippet: &str, matches: &[Range<usize>], width: usize) -> (St
     let Some(first) = matches.first() else {
         return (snippet.to_string(), matches.to_vec());
     };
-    if width < 8 || first.end < width {
+    // The match to show whole: the first, with any that follow it closely
+    // (the words of a phrase).
+    let end = matches
+        .iter()
+        .take_while(|r| r.start < first.start + width / 2)
+        .map(|r| r.end)
+        .max()
+        .unwrap_or(first.end);
+    if width < 8 || end < width {
         return (snippet.to_string(), matches.to_vec());
     }
     let chars: Vec<char> = snippet.chars().collect();
@@ -127,7 +135,7 @@ pub fn fit_snippet(snippet: &str, matches: &[Range<usize>], width: usize) -> (St
 
 fn hit_item<'a>(h: &'a Hit, state: &State, theme: &Theme, width: usize) -> ListItem<'a> {
     let mut title = vec![Span::styled(
-        format!("{:<12} ", super::list::truncate(h.kind.label(), 12)),
+        format!("{:<12} ", super::list::short_kind(h.kind)),
         theme.kind(),
     )];
     title.extend(highlighted(&h.title, &h.title_matches, theme.title(), theme.matched()));
