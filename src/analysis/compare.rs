@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::dataset::{Area, Dataset, FigureLine, Kind, format_number, profile};
 
-/// What a bid review section holds, in the order the app's Bid review tab lists it.
+/// What a bid review section holds, in order: the one list the app's Bid
+/// review tab, compare and brief all use.
 pub const BID_SECTIONS: &[Kind] = &[
     Kind::BidAim,
     Kind::BidElement,

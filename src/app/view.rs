@@ -115,17 +115,9 @@ pub enum Entry {
     Glossary(usize),
 }
 
-/// Kinds shown on an LA's Bid review tab.
-pub const BID_KINDS: &[Kind] = &[
-    Kind::BidAim,
-    Kind::BidElement,
-    Kind::Engagement,
-    Kind::MultiAgency,
-    Kind::Supplementary,
-    Kind::Partners,
-    Kind::Target,
-    Kind::StaffingPost,
-];
+/// Kinds shown on an LA's Bid review tab: the bid review's sections, as
+/// compare and brief lay them out.
+pub const BID_KINDS: &[Kind] = crate::analysis::compare::BID_SECTIONS;
 
 /// What the pane shows: a scrolling overview, a list, or a table.
 #[derive(Debug, Clone, PartialEq, Eq)]
