@@ -29,6 +29,14 @@ impl Rows {
             Rows::Centre => "centre",
         }
     }
+
+    /// The rows' heading for people: `LA` or `Centre`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rows::La => "LA",
+            Rows::Centre => "Centre",
+        }
+    }
 }
 
 /// The counted matrix.

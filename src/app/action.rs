@@ -46,6 +46,8 @@ pub enum Action {
     Help,
     /// Tables: sort by the selected column; again to reverse.
     Sort,
+    /// Matrix: rows are LAs, or centres.
+    MatrixRows,
     /// Tables: list the caveats that touch the selected row (the cell's first).
     ShowCaveat,
     /// Hide or show the navigator.

@@ -2,8 +2,8 @@
 //! pre-visit brief: into the export directory (`--export-dir`, or
 //! `CASEBOOK_EXPORT_DIR`, or the current directory), never overwriting a
 //! file (a taken name gets `-2`, `-3`, …), and the status bar says where.
-//! The matrix and a table go to CSV and Markdown, a passage list to
-//! Markdown and CSV. Text is sanitised as everything casebook writes for
+//! The matrix and a table go to CSV and Markdown, a passage list and
+//! search results (`export_search`) to Markdown and CSV. Text is sanitised as everything casebook writes for
 //! people.
 
 use std::io::Write;
@@ -46,22 +46,51 @@ fn dir(state: &State) -> PathBuf {
 
 /// `E`: the current view as files.
 pub(crate) fn export(state: &mut State) {
-    let Some((stem, files)) = render_view(state) else {
-        state.status = Some("Nothing to export here: open a list, a table or the matrix".into());
+    let view = if matches!(state.overlay, Some(super::state::Overlay::Search)) {
+        super::export_search::files(state)
+    } else {
+        render_view(state)
+    };
+    let Some((stem, files)) = view else {
+        state.status = Some("Nothing to export here: open a list, a table, the matrix or search results".into());
         return;
     };
     let dir = dir(state);
     let mut written = Vec::new();
     for (ext, text) in files {
         match write_new(&dir, &stem, ext, &text) {
-            Ok(p) => written.push(p.display().to_string()),
+            Ok(p) => written.push(p),
             Err(e) => {
                 state.status = Some(format!("Export failed in {}: {e}", dir.display()));
                 return;
             }
         }
     }
-    state.status = Some(format!("Exported to {}", written.join(" and ")));
+    state.status = Some(format!("Exported to {}: {}", dir.display(), file_names(&written)));
+}
+
+/// `a.md and .csv` when the files share a stem (the usual case, short
+/// enough for an 80-column status bar), else every name.
+fn file_names(paths: &[PathBuf]) -> String {
+    let name = |p: &PathBuf| {
+        p.file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+    };
+    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_os_string());
+    match paths {
+        [first, rest @ ..] if rest.iter().all(|p| stem(p) == stem(first)) => {
+            let exts: Vec<String> = rest
+                .iter()
+                .filter_map(|p| p.extension())
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .collect();
+            std::iter::once(name(first))
+                .chain(exts)
+                .collect::<Vec<_>>()
+                .join(" and ")
+        }
+        _ => paths.iter().map(name).collect::<Vec<_>>().join(" and "),
+    }
 }
 
 /// Space: mark or unmark the selected LA for `C`.
@@ -113,7 +142,7 @@ pub(crate) fn brief(state: &mut State) {
     });
 }
 
-type Files = (String, Vec<(&'static str, String)>);
+pub(super) type Files = (String, Vec<(&'static str, String)>);
 
 fn render_view(state: &State) -> Option<Files> {
     if let Some(super::state::Overlay::Reader {
@@ -130,11 +159,20 @@ fn render_view(state: &State) -> Option<Files> {
         PaneKind::Matrix => {
             let m = &state.matrix.data;
             let md = format!(
-                "# Passages and notes per LA and theme\n\n*{}*\n\n{}",
+                "# Passages and notes per {} and theme\n\n*{}*\n\n{}",
+                if m.rows_of == crate::analysis::Rows::La {
+                    "LA"
+                } else {
+                    "centre"
+                },
                 describe_filters(&state.search_filters()),
                 matrix_markdown(m)
             );
-            Some(("casebook-matrix".into(), vec![("csv", matrix_csv(m)), ("md", md)]))
+            let stem = match m.rows_of {
+                crate::analysis::Rows::La => "casebook-matrix",
+                crate::analysis::Rows::Centre => "casebook-matrix-centres",
+            };
+            Some((stem.into(), vec![("csv", matrix_csv(m)), ("md", md)]))
         }
         PaneKind::Table(id) => {
             let t = state.ds.table(&id)?;
@@ -197,7 +235,7 @@ fn csv_field(f: &str) -> String {
     }
 }
 
-fn csv_line(fields: &[String]) -> String {
+pub(super) fn csv_line(fields: &[String]) -> String {
     let f: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
     format!("{}\n", f.join(","))
 }
@@ -259,7 +297,7 @@ fn matrix_csv(m: &Matrix) -> String {
 }
 
 fn matrix_markdown(m: &Matrix) -> String {
-    let header: Vec<String> = std::iter::once("LA".to_string())
+    let header: Vec<String> = std::iter::once(m.rows_of.label().to_string())
         .chain(m.column_labels.iter().cloned())
         .chain(["any".to_string()])
         .collect();
@@ -282,7 +320,7 @@ fn matrix_markdown(m: &Matrix) -> String {
     out
 }
 
-fn entry_parts(ds: &Dataset, state: &State, e: &Entry) -> Option<(String, String, String, String, String)> {
+pub(super) fn entry_parts(ds: &Dataset, state: &State, e: &Entry) -> Option<(String, String, String, String, String)> {
     match e {
         Entry::Passage(i) => ds.passages.get(*i).map(|p| {
             (

@@ -1,4 +1,4 @@
-//! The Matrix section: LAs × themes counted by the search engine with the
+//! The Matrix section: LAs (or, after `r`, centres) × themes counted by the search engine with the
 //! app's kind and source filters ([`crate::analysis::Matrix`]). The counts
 //! are computed in `update` when the section is shown and the filters (or
 //! the notes) have changed since, never while drawing. A cursor moves over
@@ -17,6 +17,8 @@ use super::view::Entry;
 #[derive(Debug, Clone, Default)]
 pub struct MatrixState {
     pub data: Matrix,
+    /// What the rows are: LAs (the default) or centres.
+    pub rows_of: Rows,
     /// The filters `data` was counted with; `None`: never, or stale.
     pub counted: Option<Filters>,
     /// Selected row, as a position in `order`.
@@ -63,12 +65,12 @@ pub(crate) fn refresh(state: &mut State) {
         return;
     }
     let base = base(state);
-    if state.matrix.counted.as_ref() == Some(&base) {
+    if state.matrix.counted.as_ref() == Some(&base) && state.matrix.data.rows_of == state.matrix.rows_of {
         return;
     }
     // Notes saved since the index was built are counted too.
     state.ensure_search_index();
-    let data = Matrix::compute(&state.ds, state.searcher.index(), Rows::La, &base);
+    let data = Matrix::compute(&state.ds, state.searcher.index(), state.matrix.rows_of, &base);
     let m = &mut state.matrix;
     m.col = m.col.min(data.columns.len().saturating_sub(1));
     m.row = m.row.min(data.rows.len().saturating_sub(1));
@@ -109,6 +111,17 @@ pub(crate) fn handle(state: &mut State, action: Action) -> bool {
         Action::Left if m.col > 0 => m.col -= 1,
         Action::Left => state.focus = Focus::Nav,
         Action::Right => m.col = (m.col + 1).min(cols.saturating_sub(1)),
+        Action::MatrixRows => {
+            // A new set of rows: the row cursor, sort and open cell start again.
+            m.rows_of = match m.rows_of {
+                Rows::La => Rows::Centre,
+                Rows::Centre => Rows::La,
+            };
+            m.row = 0;
+            m.sort = None;
+            m.open = None;
+            m.counted = None;
+        }
         Action::Sort => {
             m.sort = if m.sort == Some(m.col) { None } else { Some(m.col) };
             m.order = m.data.order(m.sort);

@@ -10,6 +10,7 @@ pub mod drafts;
 mod editing;
 pub mod editor;
 pub mod export;
+mod export_search;
 pub mod grid;
 mod jump;
 pub mod keymap;

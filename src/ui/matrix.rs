@@ -1,4 +1,4 @@
-//! The Matrix section's grid: LAs × themes, each cell heat-shaded by its
+//! The Matrix section's grid: LAs (or centres) × themes, each cell heat-shaded by its
 //! count (with NO_COLOR, the numbers alone), an `any` column and row that
 //! count each passage once, the selected cell highlighted, and columns
 //! scrolled so the selected one is always visible (as in the table view).
@@ -48,6 +48,15 @@ fn cut(s: &str, w: usize) -> String {
     format!("{out}{}", " ".repeat(w.saturating_sub(out.width())))
 }
 
+/// Under an all-zero grid, why: so an empty matrix does not look broken.
+fn empty_note(data: &crate::analysis::Matrix) -> &'static str {
+    match (data.total, data.rows_of) {
+        (0, crate::analysis::Rows::Centre) => "All 0: nothing about these centres has these themes",
+        (0, crate::analysis::Rows::La) => "All 0: nothing in these rows has these themes",
+        _ => "",
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
     let m = &state.matrix;
     let data = &m.data;
@@ -84,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
         format!("{}{sort}", describe_filters(&state.search_filters())),
         theme.dim(),
     ));
-    let mut header = vec![Span::styled(cut("LA", label_w), theme.heading())];
+    let mut header = vec![Span::styled(cut(data.rows_of.label(), label_w), theme.heading())];
     for &c in &cols {
         let style = if c == m.col { theme.heading() } else { theme.dim() };
         header.push(Span::styled(format!("{:>cell_w$}", c + 1), style));
@@ -121,7 +130,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
     }
     totals.push(Span::styled(format!("{:>any_w$}", data.total), theme.heading()));
     lines.push(Line::from(totals));
-    lines.push(Line::raw(""));
+    lines.push(Line::styled(empty_note(data), theme.dim()));
     if let Some((r, c)) = selected {
         let more = match (first > 0, first + cols.len() < data.columns.len()) {
             (true, true) => " ◂▸",
@@ -141,7 +150,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
                 sanitize::line(&data.column_labels[c]),
                 data.counts[r][c]
             )),
-            Span::styled(" · Enter list · s sort · h/l columns", theme.dim()),
+            Span::styled(" · Enter list · s sort · r rows · h/l columns", theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), clip(area, area));

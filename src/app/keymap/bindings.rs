@@ -42,6 +42,8 @@ pub const BINDINGS: &[Binding] = &[
     Binding { modes: &[Normal], keys: &[k(' ')], action: Action::Mark, group: "Compare", help: "mark / unmark the LA for comparison", hint: None },
     Binding { modes: BROWSE, keys: &[k('C')], action: Action::Compare, group: "Compare", help: "compare the marked LAs side by side", hint: None },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('E')], action: Action::Export, group: "Export", help: "export the view to Markdown and CSV", hint: None },
+    Binding { modes: &[Search], keys: &[ctrl('x')], action: Action::Export, group: "Export", help: "export every search result to Markdown and CSV", hint: Some("Ctrl-x export") },
+    Binding { modes: &[Normal], keys: &[k('r')], action: Action::MatrixRows, group: "Matrix", help: "rows: LAs or centres", hint: None },
     Binding { modes: BROWSE, keys: &[k('B')], action: Action::Brief, group: "Export", help: "write the selected LA's pre-visit brief", hint: None },
     Binding { modes: &[Normal, Table, Reader], keys: &[k('a')], action: Action::AddNote, group: "Notes", help: "add a note to the selection", hint: Some("a note") },
     Binding { modes: &[Normal], keys: &[k('e')], action: Action::EditNote, group: "Notes", help: "edit the selected note", hint: None },
