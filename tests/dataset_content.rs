@@ -223,13 +223,25 @@ fn proper_names_are_spelled_as_the_sources_spell_them() {
         let list: Vec<Name> = ron::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for n in list {
             let name = n.name.replace(['\u{2019}', '\u{2018}'], "'");
-            assert!(src.contains(&name), "{}: `{}` is not spelt so in the sources", path.display(), n.name);
+            assert!(
+                src.contains(&name),
+                "{}: `{}` is not spelt so in the sources",
+                path.display(),
+                n.name
+            );
         }
     }
     // Spellings the sources never use, though readers might: passages keep
     // the sources' own (Jobcentre Plus, Index of Multiple Deprivation, …).
     let ds = ds();
-    for wrong in ["JCP", "IMD", "JobCentre", "Kingston upon Hull", "Redcar & Cleveland", "Personal Advisor"] {
+    for wrong in [
+        "JCP",
+        "IMD",
+        "JobCentre",
+        "Kingston upon Hull",
+        "Redcar & Cleveland",
+        "Personal Advisor",
+    ] {
         assert!(!src.contains(wrong), "the sources do use {wrong}");
         for p in &ds.passages {
             assert!(

@@ -89,7 +89,10 @@ fn every_caveat_resolves_what_it_is_about() {
         ("caveat-source-summary-white-share", "summary-survey-white"),
         ("caveat-source-summary-age-49", "summary-survey-age-25-34"),
         ("caveat-source-jobsearch-current-use", "summary-survey-jcp-office"),
-        ("caveat-source-summary-benefit-advice", "summary-survey-workless-take-up"),
+        (
+            "caveat-source-summary-benefit-advice",
+            "summary-survey-workless-take-up",
+        ),
         ("caveat-source-interim-line-managers", "interim-key-pa-support-key"),
         ("caveat-source-jobsearch-current-use", "finding-jcp-take-up"),
         ("caveat-interim-fieldwork-timing", "interim-design-timing"),
@@ -113,7 +116,9 @@ fn a_caveat_about_a_section_is_shown_beside_a_passage_of_it() {
     let mut unseen = Vec::new();
     for c in ds.passages.iter().filter(|p| p.kind == Kind::Caveat) {
         for a in &c.about {
-            let About::Section { document, section } = a else { continue };
+            let About::Section { document, section } = a else {
+                continue;
+            };
             let shown = c.about_passages().any(|id| {
                 ds.passage(id)
                     .is_some_and(|p| p.document == *document && &p.section == section)
@@ -167,10 +172,18 @@ fn the_summaries_are_passages_figure_by_figure() {
     ] {
         assert!(figures.contains(value), "no Executive summary figure {value}");
     }
-    for kind in [Kind::SurveyFigure, Kind::BaselineFinding, Kind::Observation, Kind::Context] {
+    for kind in [
+        Kind::SurveyFigure,
+        Kind::BaselineFinding,
+        Kind::Observation,
+        Kind::Context,
+    ] {
         assert!(summary.iter().any(|p| p.kind == kind), "no Executive summary {kind}");
     }
-    let key = ds.passages.iter().filter(|p| p.document == Document::Interim && p.section == "Key findings");
+    let key = ds
+        .passages
+        .iter()
+        .filter(|p| p.document == Document::Interim && p.section == "Key findings");
     assert!(key.count() >= 7, "the interim summary's seven key findings");
 }
 
