@@ -198,6 +198,61 @@ fn proper_names_are_present_with_the_right_la() {
     }
 }
 
+/// The sources' text with curly apostrophes folded and whitespace collapsed,
+/// or None when the source documents are not on this machine.
+fn source_text() -> Option<String> {
+    let dir = std::path::Path::new("/work/shared/sources");
+    let mut text = String::new();
+    for e in std::fs::read_dir(dir).ok()?.flatten() {
+        text.push_str(&std::fs::read_to_string(e.path()).unwrap_or_default());
+        text.push(' ');
+    }
+    let folded = text.replace(['\u{2019}', '\u{2018}'], "'");
+    Some(folded.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+#[test]
+fn proper_names_are_spelled_as_the_sources_spell_them() {
+    let Some(src) = source_text() else {
+        eprintln!("skipped: the source documents are not on this machine");
+        return;
+    };
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/proper_names");
+    for entry in std::fs::read_dir(&dir).expect("proper_names dir") {
+        let path = entry.unwrap().path();
+        let list: Vec<Name> = ron::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for n in list {
+            let name = n.name.replace(['\u{2019}', '\u{2018}'], "'");
+            assert!(
+                src.contains(&name),
+                "{}: `{}` is not spelt so in the sources",
+                path.display(),
+                n.name
+            );
+        }
+    }
+    // Spellings the sources never use, though readers might: passages keep
+    // the sources' own (Jobcentre Plus, Index of Multiple Deprivation, …).
+    let ds = ds();
+    for wrong in [
+        "JCP",
+        "IMD",
+        "JobCentre",
+        "Kingston upon Hull",
+        "Redcar & Cleveland",
+        "Personal Advisor",
+    ] {
+        assert!(!src.contains(wrong), "the sources do use {wrong}");
+        for p in &ds.passages {
+            assert!(
+                !p.title.contains(wrong) && !p.text.contains(wrong),
+                "{} writes {wrong}, which the sources never do",
+                p.id
+            );
+        }
+    }
+}
+
 #[test]
 fn key_names_spot_check() {
     let ds = ds();
@@ -244,6 +299,46 @@ fn every_theme_is_used_and_every_passage_is_well_formed() {
             assert!(p.figure.is_some(), "{} lacks its figure", p.id);
         }
     }
+}
+
+#[test]
+fn theme_codings_follow_what_the_passages_say() {
+    let ds = ds();
+    let has = |id: &str, theme: &str| {
+        ds.passage(id)
+            .unwrap_or_else(|| panic!("no passage {id}"))
+            .themes
+            .iter()
+            .any(|t| t == theme)
+    };
+    // "Fathers and men" holds only what the sources say about men: the
+    // survey's split by gender. Every such passage speaks of women, men or
+    // gender, and every survey passage about the gender split carries it.
+    for p in ds.passages.iter().filter(|p| p.themes.iter().any(|t| t == "fathers")) {
+        let t = format!("{} {}", p.title, p.text).to_lowercase();
+        assert!(
+            ["women", "men ", "male", "gender"].iter().any(|w| t.contains(w)),
+            "{} is coded fathers but says nothing of men or gender",
+            p.id
+        );
+    }
+    for id in [
+        "survey-women-share",
+        "survey-women-groups-socialise",
+        "summary-survey-women",
+        "summary-survey-women-groups",
+        "appc-f1-gender",
+    ] {
+        assert!(has(id, "fathers"), "{id} is not coded fathers");
+    }
+    // The codings the audit doubted, as corrected.
+    assert!(!has("bid-ealing-element-participation-credits", "outreach"));
+    assert!(has("bid-somerset-aim-6", "community") && !has("bid-somerset-aim-6", "health-wellbeing"));
+    assert!(!has("interim-delivery-pas-settled", "cultural-differences"));
+    assert!(
+        ds.passage("prepilot-outreach-element")
+            .is_some_and(|p| p.las.iter().any(|l| l == "nottingham"))
+    );
 }
 
 #[test]

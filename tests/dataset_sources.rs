@@ -86,6 +86,14 @@ fn every_caveat_resolves_what_it_is_about() {
         ),
         ("caveat-source-summary-white-share", "survey-white-share"),
         ("caveat-source-summary-age-49", "survey-dcsf-age-24-34"),
+        ("caveat-source-summary-white-share", "summary-survey-white"),
+        ("caveat-source-summary-age-49", "summary-survey-age-25-34"),
+        ("caveat-source-jobsearch-current-use", "summary-survey-jcp-office"),
+        (
+            "caveat-source-summary-benefit-advice",
+            "summary-survey-workless-take-up",
+        ),
+        ("caveat-source-interim-line-managers", "interim-key-pa-support-key"),
         ("caveat-source-jobsearch-current-use", "finding-jcp-take-up"),
         ("caveat-interim-fieldwork-timing", "interim-design-timing"),
         ("caveat-interim-start-date", "interim-bg-scale-and-dates"),
@@ -100,6 +108,83 @@ fn every_caveat_resolves_what_it_is_about() {
             "{caveat} is not shown beside {passage}"
         );
     }
+}
+
+#[test]
+fn a_caveat_about_a_section_is_shown_beside_a_passage_of_it() {
+    let ds = ds();
+    let mut unseen = Vec::new();
+    for c in ds.passages.iter().filter(|p| p.kind == Kind::Caveat) {
+        for a in &c.about {
+            let About::Section { document, section } = a else {
+                continue;
+            };
+            let shown = c.about_passages().any(|id| {
+                ds.passage(id)
+                    .is_some_and(|p| p.document == *document && &p.section == section)
+            });
+            if !shown {
+                unseen.push(format!("{}: {section}", c.id));
+            }
+        }
+    }
+    assert!(
+        unseen.is_empty(),
+        "caveats about a section that name none of its passages, so no passage shows them:\n{}",
+        unseen.join("\n")
+    );
+}
+
+#[test]
+fn the_summaries_are_passages_figure_by_figure() {
+    let ds = ds();
+    let summary: Vec<_> = ds
+        .passages
+        .iter()
+        .filter(|p| p.document == Document::Baseline && p.section == "Executive summary" && p.kind != Kind::Caveat)
+        .collect();
+    // Every figure the Executive summary prints about the user survey.
+    let figures: BTreeSet<&str> = summary
+        .iter()
+        .filter_map(|p| p.figure.as_ref().map(|f| f.value.as_str()))
+        .collect();
+    for value in [
+        "87 per cent",
+        "73 per cent",
+        "49 per cent",
+        "Approximately two-thirds",
+        "11 per cent",
+        "94 per cent",
+        "Thirty seven per cent",
+        "20 per cent",
+        "13 per cent",
+        "four per cent",
+        "Sixty-two per cent",
+        "one per cent",
+        "15 per cent",
+        "three per cent",
+        "Over half",
+        "Forty-eight per cent",
+        "85 per cent",
+        "66 per cent",
+        "24 per cent",
+        "ten per cent",
+    ] {
+        assert!(figures.contains(value), "no Executive summary figure {value}");
+    }
+    for kind in [
+        Kind::SurveyFigure,
+        Kind::BaselineFinding,
+        Kind::Observation,
+        Kind::Context,
+    ] {
+        assert!(summary.iter().any(|p| p.kind == kind), "no Executive summary {kind}");
+    }
+    let key = ds
+        .passages
+        .iter()
+        .filter(|p| p.document == Document::Interim && p.section == "Key findings");
+    assert!(key.count() >= 7, "the interim summary's seven key findings");
 }
 
 /// The kinds table of data/README.md: (RON name, CLI name, example id).
@@ -307,7 +392,9 @@ fn no_prose_passage_copies_twelve_words_from_a_source() {
     let ds = ds();
     let mut copied = Vec::new();
     for p in &ds.passages {
-        for piece in unquoted_pieces(&p.text) {
+        // Every prose field: the title, the text and what a caveat stores.
+        let prose = [Some(&p.title), Some(&p.text), p.stores.as_ref()];
+        for piece in prose.into_iter().flatten().flat_map(|t| unquoted_pieces(t)) {
             let cased = words(&piece);
             let lower: Vec<String> = cased.iter().map(|w| w.to_lowercase()).collect();
             for (i, run) in lower.windows(RUN).enumerate() {
