@@ -143,10 +143,9 @@ impl Cache {
     }
 }
 
-/// Parse and validate `files` (and build the index when wanted).
+/// Parse and validate `files`, building the index (when wanted) beside the validation.
 fn build(files: Vec<SourceFile>, want_index: bool, outcome: Outcome) -> Result<Opened, LoadErrors> {
-    let ds = dataset::load(files)?;
-    let index = want_index.then(|| build_index(&ds));
+    let (ds, index) = dataset::load_with(files, |ds| want_index.then(|| build_index(ds)))?;
     Ok(Opened {
         ds,
         index,

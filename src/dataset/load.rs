@@ -182,6 +182,16 @@ enum Parsed {
 
 /// Parse and validate a dataset from its files.
 pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
+    load_with(files, |_| ()).map(|(ds, ())| ds)
+}
+
+/// Parse a dataset, then validate it while `beside` works on the parsed
+/// records on another core (say, building the search index, which reads
+/// no tables); `beside`'s result is dropped when validation fails.
+pub fn load_with<R: Send>(
+    files: Vec<SourceFile>,
+    beside: impl FnOnce(&Dataset) -> R + Send,
+) -> Result<(Dataset, R), LoadErrors> {
     // Files parse independently, so they are parsed side by side; merging
     // them in file order keeps records and errors in the order they were.
     let parsed = crate::timings::time("parse (RON)", || par_map(&files, parse_file));
@@ -231,9 +241,16 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    crate::timings::time("validate", || validate::validate(&ds, &texts, &o))?;
+    let (valid, extra) = std::thread::scope(|s| {
+        let worker = s.spawn(|| beside(&ds));
+        let valid = crate::timings::time("validate", || validate::validate(&ds, &texts, &o));
+        (valid, worker.join())
+    });
+    valid?;
+    // A panic in `beside` is its own; it goes on as it would have on this thread.
+    let extra = extra.unwrap_or_else(|p| std::panic::resume_unwind(p));
     sort_tables(&mut ds);
-    Ok(ds)
+    Ok((ds, extra))
 }
 
 fn append<T>(into: &mut Vec<T>, v: Vec<T>, origin: &mut Vec<validate::At>, fi: usize) {
