@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod dataset;
 pub mod notes;
@@ -13,5 +14,6 @@ pub mod notes;
 pub mod relevance;
 pub mod sanitize;
 pub mod search;
+pub mod timings;
 pub mod tui;
 pub mod ui;

@@ -1,6 +1,7 @@
 //! The `casebook` binary: parse the command line and hand over to the CLI.
 
 fn main() -> std::process::ExitCode {
+    casebook::timings::mark_start();
     // Output piped into `head` and closed early should end the program
     // quietly, as other command-line tools do, not panic in `println!`.
     #[cfg(unix)]

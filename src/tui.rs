@@ -19,6 +19,8 @@ use crossterm::execute;
 use crate::app::{Action, State, keymap, mode, update};
 use crate::dataset::Dataset;
 use crate::notes::NoteStore;
+use crate::search::SearchIndex;
+use crate::timings;
 use crate::ui::{Theme, render};
 
 /// How often notes written by other processes are picked up.
@@ -36,10 +38,24 @@ pub fn run(ds: Dataset, notes: NoteStore) -> io::Result<()> {
 
 /// Run the app, exports (`E`, `B`) going to `export_dir` (default: the current directory).
 pub fn run_with(ds: Dataset, notes: NoteStore, export_dir: Option<std::path::PathBuf>) -> io::Result<()> {
+    let index = SearchIndex::new(&ds, Vec::new());
+    run_indexed(ds, index, notes, export_dir)
+}
+
+/// Run the app on a dataset whose search index is already prepared (say,
+/// read from the open-time cache).
+pub fn run_indexed(
+    ds: Dataset,
+    index: SearchIndex,
+    notes: NoteStore,
+    export_dir: Option<std::path::PathBuf>,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     register_signals(&stop)?;
-    let mut state = State::new(Arc::new(ds), notes);
+    let mut state = timings::time("app state", || State::with_index(Arc::new(ds), index, notes));
     state.export_dir = export_dir;
+    // Timing lines wait until the terminal is the shell's again.
+    timings::hold();
     let mut terminal = ratatui::init();
     // ratatui's hook restores the screen on panic; also release the mouse.
     let hook = std::panic::take_hook();
@@ -56,6 +72,7 @@ pub fn run_with(ds: Dataset, notes: NoteStore, export_dir: Option<std::path::Pat
     }
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    timings::release();
     result
 }
 
@@ -102,6 +119,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: 
     let mut last_reload = Instant::now();
     let mut autosave_due: Option<Instant> = None;
     let mut dirty_screen = true;
+    let mut first_frame = true;
     while !state.quit {
         if stop.load(Ordering::Relaxed) {
             update(state, Action::Quit);
@@ -111,6 +129,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: 
         if dirty_screen {
             terminal.draw(|f| render(f, state, &theme))?;
             dirty_screen = false;
+            if first_frame {
+                timings::report("first frame (since start)", timings::since_start());
+                first_frame = false;
+            }
         }
         let mut timeout = RELOAD_EVERY.saturating_sub(last_reload.elapsed()).min(SIGNAL_CHECK);
         if let Some(due) = autosave_due {

@@ -241,8 +241,15 @@ pub struct State {
 
 impl State {
     pub fn new(ds: Arc<Dataset>, notes: NoteStore) -> State {
-        let extra = crate::notes::to_search_docs(notes.notes(), &ds);
-        let searcher = Searcher::new(SearchIndex::new(&ds, extra)).with_limit(200);
+        let index = SearchIndex::new(&ds, Vec::new());
+        State::with_index(ds, index, notes)
+    }
+
+    /// The app on `ds` with its search index already prepared (say, read
+    /// from the open-time cache); the notes are added to it here.
+    pub fn with_index(ds: Arc<Dataset>, mut index: SearchIndex, notes: NoteStore) -> State {
+        index.set_extra(crate::notes::to_search_docs(notes.notes(), &ds));
+        let searcher = Searcher::new(index).with_limit(200);
         let status = match notes.error() {
             Some(e) => Some(format!("Notes are read-only: {e}")),
             None if notes.read_only() => Some(format!(

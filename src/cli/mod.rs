@@ -20,15 +20,19 @@ pub mod writer;
 pub use output::align;
 pub use table::csv as table_csv;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand};
 
 pub use error::{CliError, EXIT_OUTPUT};
 pub use writer::Out;
 
-use crate::dataset::{self, Dataset};
+use crate::cache::{self, Cache, Source};
+use crate::dataset::Dataset;
+use crate::search::SearchIndex;
+use crate::timings;
 
 /// casebook: the evaluation of the work-focused services in children's
 /// centres pilot (10 local authorities, 30 centres, 2009–2011) in a terminal.
@@ -44,9 +48,18 @@ pub struct Cli {
     /// Where the app's `E` (export) and `B` (brief) write files (default: the current directory).
     #[arg(long, global = true, value_name = "DIR", env = "CASEBOOK_EXPORT_DIR")]
     pub export_dir: Option<PathBuf>,
+    /// Neither read nor write the open-time cache: parse the data files (see the README's "Cache").
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Print where the time goes while opening, on stderr.
+    #[arg(long, global = true, hide = true)]
+    pub timings: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+/// Set once from `--no-cache` before any dataset is loaded.
+static CACHE_OFF: AtomicBool = AtomicBool::new(false);
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -71,13 +84,38 @@ pub enum Command {
     Notes(notes::NotesCommand),
 }
 
-/// Load the dataset the command line asks for.
-pub fn load_dataset(data: Option<&std::path::Path>) -> Result<Dataset, CliError> {
-    let ds = match data {
-        Some(dir) => dataset::load_dir(dir),
-        None => dataset::load_bundled(),
+/// Load the dataset the command line asks for (through the open-time cache).
+pub fn load_dataset(data: Option<&Path>) -> Result<Dataset, CliError> {
+    Ok(open(data, false)?.ds)
+}
+
+/// The dataset the command line asks for and its search index (no field
+/// notes yet: add them with [`SearchIndex::set_extra`]).
+pub fn load_indexed(data: Option<&Path>) -> Result<(Dataset, SearchIndex), CliError> {
+    let opened = open(data, true)?;
+    let index = match opened.index {
+        Some(index) => index,
+        None => SearchIndex::new(&opened.ds, Vec::new()),
     };
-    ds.map_err(CliError::Load)
+    Ok((opened.ds, index))
+}
+
+fn open(data: Option<&Path>, want_index: bool) -> Result<cache::Opened, CliError> {
+    let cache = if CACHE_OFF.load(Ordering::Relaxed) {
+        timings::note("cache: off (--no-cache)");
+        Cache::off()
+    } else {
+        Cache::from_env()
+    };
+    let src = data.map_or(Source::Bundled, Source::Dir);
+    let opened = timings::time("open (total)", || {
+        if want_index {
+            cache.load_indexed(src)
+        } else {
+            cache.load(src)
+        }
+    });
+    opened.map_err(CliError::Load)
 }
 
 /// Entry point of the binary.
@@ -121,6 +159,10 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
+    if cli.timings {
+        timings::enable();
+    }
+    CACHE_OFF.store(cli.no_cache, Ordering::Relaxed);
     let data = cli.data.as_deref();
     match cli.command {
         None => {
@@ -131,9 +173,10 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
                         .into(),
                 ));
             }
-            let ds = load_dataset(data)?;
+            let (ds, index) = load_indexed(data)?;
             let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
-            crate::tui::run_with(ds, crate::notes::NoteStore::open(&path), cli.export_dir)?;
+            let notes = timings::time("notes", || crate::notes::NoteStore::open(&path));
+            crate::tui::run_indexed(ds, index, notes, cli.export_dir)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data, out),

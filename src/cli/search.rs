@@ -23,7 +23,7 @@ use serde_json::{Value, json};
 
 use super::output::{TextJson, closest};
 use super::writer::{BOLD_OFF, BOLD_ON, report};
-use super::{CliError, Out, load_dataset};
+use super::{CliError, Out, load_indexed};
 use crate::dataset::{Dataset, Document, Kind};
 use crate::notes::{Note, NoteStore};
 use crate::search::{Filters, Hit, SearchIndex, Searcher};
@@ -65,13 +65,13 @@ pub struct SearchArgs {
 }
 
 pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs, out: &mut Out) -> Result<ExitCode, CliError> {
-    let ds = load_dataset(data)?;
+    let (ds, mut index) = load_indexed(data)?;
     let filters = filters(&ds, &args)?;
     let query = args.query.join(" ");
     let notes = read_notes(notes);
-    let extra = crate::notes::to_search_docs(&notes, &ds);
+    index.set_extra(crate::notes::to_search_docs(&notes, &ds));
     // Count first, then build only the hits that are printed.
-    let mut searcher = Searcher::new(SearchIndex::new(&ds, extra)).with_limit(1);
+    let mut searcher = Searcher::new(index).with_limit(1);
     searcher
         .search(&query, &filters)
         .map_err(|e| CliError::Usage(format!("invalid query: {e}")))?;

@@ -70,18 +70,29 @@ const BUNDLED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_fil
 
 /// The dataset compiled into the binary.
 pub fn load_bundled() -> Result<Dataset, LoadErrors> {
-    let files = BUNDLED
+    load(bundled_files())
+}
+
+/// The files of the dataset compiled into the binary.
+pub fn bundled_files() -> Vec<SourceFile> {
+    BUNDLED
         .iter()
         .map(|(path, text)| SourceFile {
             path: (*path).to_string(),
             bytes: text.as_bytes().to_vec(),
         })
-        .collect();
-    load(files)
+        .collect()
 }
 
 /// A dataset directory of the same layout as `data/`.
 pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
+    load(read_dir(dir)?)
+}
+
+/// Every `.ron` file of a dataset directory, sorted by path; a problem with
+/// the directory itself (not a directory, unreadable, a misplaced file or
+/// directory, a file over [`MAX_FILE_BYTES`]) is an error here.
+pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadErrors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     if !dir.is_dir() {
@@ -99,7 +110,7 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
         return Err(LoadErrors(errors));
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    load(files)
+    Ok(files)
 }
 
 fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mut Vec<LoadError>) {
@@ -152,52 +163,64 @@ pub(super) fn whole_file(file: &str, message: &str) -> LoadError {
     }
 }
 
+/// One file after parsing: its records, or why it has none.
+enum Parsed {
+    Las(Vec<super::LocalAuthority>),
+    Centres(Vec<super::Centre>),
+    Wards(Vec<super::Ward>),
+    Themes(Vec<super::Theme>),
+    Glossary(Vec<super::GlossaryEntry>),
+    Table(Table),
+    Passages(Vec<super::Passage>),
+    /// Not a file casebook reads (kept for the required-file checks).
+    Other,
+    /// Not UTF-8, or CR-only line endings: its text is not kept.
+    Unreadable(LoadError),
+    /// Readable, but it did not parse.
+    Broken(LoadError),
+}
+
 /// Parse and validate a dataset from its files.
 pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
+    load_with(files, |_| ()).map(|(ds, ())| ds)
+}
+
+/// Parse a dataset, then validate it while `beside` works on the parsed
+/// records on another core (say, building the search index, which reads
+/// no tables); `beside`'s result is dropped when validation fails.
+pub fn load_with<R: Send>(
+    files: Vec<SourceFile>,
+    beside: impl FnOnce(&Dataset) -> R + Send,
+) -> Result<(Dataset, R), LoadErrors> {
+    // Files parse independently, so they are parsed side by side; merging
+    // them in file order keeps records and errors in the order they were.
+    let parsed = crate::timings::time("parse (RON)", || par_map(&files, parse_file));
     let mut ds = Dataset::default();
     let mut errors = Vec::new();
     let mut texts: Vec<(String, String)> = Vec::new();
     let mut has_passages = false;
-    let mut origins = validate::Origins::default();
-    for f in &files {
-        let text = match std::str::from_utf8(&f.bytes) {
-            Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
-            Err(e) => {
-                let (line, col) = line_col(&f.bytes[..e.valid_up_to()]);
-                errors.push(LoadError {
-                    file: f.path.clone(),
-                    line,
-                    col,
-                    message: "expected UTF-8 text; found bytes that are not (is this a binary file?)".into(),
-                });
-                continue;
-            }
-        };
-        if let Some(e) = lone_cr(&f.path, text) {
+    let mut o = validate::Origins::default();
+    for (f, parsed) in files.iter().zip(parsed) {
+        let fi = texts.len();
+        if let Parsed::Unreadable(e) = parsed {
             errors.push(e);
             continue;
         }
         has_passages |= f.path.starts_with("passages/");
-        let fi = texts.len();
-        texts.push((f.path.clone(), text.to_string()));
-        let path = f.path.as_str();
-        let o = &mut origins;
-        match path {
-            "las.ron" => parse_into(path, text, &mut ds.las, &mut errors, fi, &mut o.las),
-            "centres.ron" => parse_into(path, text, &mut ds.centres, &mut errors, fi, &mut o.centres),
-            "wards.ron" => parse_into(path, text, &mut ds.wards, &mut errors, fi, &mut o.wards),
-            "themes.ron" => parse_into(path, text, &mut ds.themes, &mut errors, fi, &mut o.themes),
-            "glossary.ron" => parse_into(path, text, &mut ds.glossary, &mut errors, fi, &mut o.glossary),
-            p if p.starts_with("tables/") => {
-                if let Some(t) = parse::<Table>(path, text, &mut errors) {
-                    ds.tables.push(t);
-                    o.tables.push((fi, None));
-                }
+        texts.push((f.path.clone(), text_of(f).to_string()));
+        match parsed {
+            Parsed::Las(v) => append(&mut ds.las, v, &mut o.las, fi),
+            Parsed::Centres(v) => append(&mut ds.centres, v, &mut o.centres, fi),
+            Parsed::Wards(v) => append(&mut ds.wards, v, &mut o.wards, fi),
+            Parsed::Themes(v) => append(&mut ds.themes, v, &mut o.themes, fi),
+            Parsed::Glossary(v) => append(&mut ds.glossary, v, &mut o.glossary, fi),
+            Parsed::Passages(v) => append(&mut ds.passages, v, &mut o.passages, fi),
+            Parsed::Table(t) => {
+                ds.tables.push(t);
+                o.tables.push((fi, None));
             }
-            p if p.starts_with("passages/") => {
-                parse_into(path, text, &mut ds.passages, &mut errors, fi, &mut o.passages)
-            }
-            _ => {}
+            Parsed::Broken(e) | Parsed::Unreadable(e) => errors.push(e),
+            Parsed::Other => {}
         }
     }
     for required in ["las.ron", "centres.ron", "wards.ron", "themes.ron", "glossary.ron"] {
@@ -218,9 +241,93 @@ pub fn load(files: Vec<SourceFile>) -> Result<Dataset, LoadErrors> {
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    validate::validate(&ds, &texts, &origins)?;
+    let (valid, extra) = std::thread::scope(|s| {
+        let worker = s.spawn(|| beside(&ds));
+        let valid = crate::timings::time("validate", || validate::validate(&ds, &texts, &o));
+        (valid, worker.join())
+    });
+    valid?;
+    // A panic in `beside` is its own; it goes on as it would have on this thread.
+    let extra = extra.unwrap_or_else(|p| std::panic::resume_unwind(p));
     sort_tables(&mut ds);
-    Ok(ds)
+    Ok((ds, extra))
+}
+
+fn append<T>(into: &mut Vec<T>, v: Vec<T>, origin: &mut Vec<validate::At>, fi: usize) {
+    origin.extend((0..v.len()).map(|i| (fi, Some(i))));
+    into.extend(v);
+}
+
+/// The text of a file that [`parse_file`] found readable.
+fn text_of(f: &SourceFile) -> &str {
+    let text = std::str::from_utf8(&f.bytes).unwrap_or_default();
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+fn parse_file(f: &SourceFile) -> Parsed {
+    let text = match std::str::from_utf8(&f.bytes) {
+        Ok(t) => t.strip_prefix('\u{feff}').unwrap_or(t),
+        Err(e) => {
+            let (line, col) = line_col(&f.bytes[..e.valid_up_to()]);
+            return Parsed::Unreadable(LoadError {
+                file: f.path.clone(),
+                line,
+                col,
+                message: "expected UTF-8 text; found bytes that are not (is this a binary file?)".into(),
+            });
+        }
+    };
+    if let Some(e) = lone_cr(&f.path, text) {
+        return Parsed::Unreadable(e);
+    }
+    let path = f.path.as_str();
+    let parsed = match path {
+        "las.ron" => parse(path, text).map(Parsed::Las),
+        "centres.ron" => parse(path, text).map(Parsed::Centres),
+        "wards.ron" => parse(path, text).map(Parsed::Wards),
+        "themes.ron" => parse(path, text).map(Parsed::Themes),
+        "glossary.ron" => parse(path, text).map(Parsed::Glossary),
+        p if p.starts_with("tables/") => parse(path, text).map(Parsed::Table),
+        p if p.starts_with("passages/") => parse(path, text).map(Parsed::Passages),
+        _ => Ok(Parsed::Other),
+    };
+    parsed.unwrap_or_else(Parsed::Broken)
+}
+
+/// `f` over every item, on up to as many threads as there are cores; the
+/// results in item order.
+pub(crate) fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break out };
+                        out.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        // A worker that panicked has lost its items; running the whole map
+        // again on this thread gives every result (and the panic, if it recurs).
+        workers
+            .into_iter()
+            .map(|w| w.join().ok())
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.into_iter().flatten().collect())
+    })
+    .unwrap_or_else(|| items.iter().map(&f).enumerate().collect());
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 fn sort_tables(ds: &mut Dataset) {
@@ -230,39 +337,21 @@ fn sort_tables(ds: &mut Dataset) {
     });
 }
 
-fn parse<T: DeserializeOwned>(path: &str, text: &str, errors: &mut Vec<LoadError>) -> Option<T> {
-    match ron::Options::default().from_str::<T>(text) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            let mut message = describe(&e.code);
-            let (end_line, end_col) = line_col(text.trim_end().as_bytes());
-            let at_end = (e.span.start.line, e.span.start.col + 1) >= (end_line, end_col);
-            if at_end && !matches!(e.code, ron::Error::Eof) {
-                message.push_str(" at the end of the file: the file looks truncated");
-            }
-            errors.push(LoadError {
-                file: path.to_string(),
-                line: e.span.start.line,
-                col: e.span.start.col,
-                message,
-            });
-            None
+fn parse<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, LoadError> {
+    ron::Options::default().from_str::<T>(text).map_err(|e| {
+        let mut message = describe(&e.code);
+        let (end_line, end_col) = line_col(text.trim_end().as_bytes());
+        let at_end = (e.span.start.line, e.span.start.col + 1) >= (end_line, end_col);
+        if at_end && !matches!(e.code, ron::Error::Eof) {
+            message.push_str(" at the end of the file: the file looks truncated");
         }
-    }
-}
-
-fn parse_into<T: DeserializeOwned>(
-    path: &str,
-    text: &str,
-    into: &mut Vec<T>,
-    errors: &mut Vec<LoadError>,
-    file_index: usize,
-    origin: &mut Vec<validate::At>,
-) {
-    if let Some(v) = parse::<Vec<T>>(path, text, errors) {
-        origin.extend((0..v.len()).map(|i| (file_index, Some(i))));
-        into.extend(v);
-    }
+        LoadError {
+            file: path.to_string(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message,
+        }
+    })
 }
 
 /// ron's messages are good; a few common ones get a hint of what to do.

@@ -13,14 +13,14 @@ mod validate;
 mod validate_caveats;
 mod validate_text;
 
-pub use load::{LoadError, LoadErrors, SourceFile, load, load_bundled, load_dir};
+pub use load::{LoadError, LoadErrors, SourceFile, bundled_files, load, load_bundled, load_dir, load_with, read_dir};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
 pub use query::{FIGURE_EXPECTED, FIGURE_LIMIT, Figure, figure, parse_figure, slug, table_id};
 pub use tables::{resolve_column, sorted_rows};
 
 /// Everything casebook knows, loaded and validated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     pub las: Vec<LocalAuthority>,
     pub centres: Vec<Centre>,

@@ -4,7 +4,7 @@
 use crate::dataset::{Dataset, Doc, Kind, Passage};
 
 /// One searchable document: a passage, or a field note.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SearchDoc {
     /// Unique across the index (a passage id, or a note's id).
     pub id: String,

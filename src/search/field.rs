@@ -13,6 +13,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use super::fold::{CharMap, Folded};
 
 /// The most characters the fuzzy matcher sees at once.
@@ -22,7 +24,7 @@ pub(crate) const OVERLAP: usize = 32;
 
 /// A chunk: its character range within its field (folded characters) and
 /// its byte ranges in the arena's lower-cased and case-keeping texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Chunk {
     pub chars: (u32, u32),
     pub lower: (u32, u32),
@@ -30,7 +32,7 @@ pub(crate) struct Chunk {
 }
 
 /// Where one field lives in the arena.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Field {
     chunks: (u32, u32),
     lower: (u32, u32),
@@ -39,7 +41,7 @@ pub(crate) struct Field {
 }
 
 /// Every field's folded text, chunks and character map.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct Arena {
     lower: String,
     cased: String,
@@ -48,7 +50,7 @@ pub(crate) struct Arena {
 }
 
 /// The arena's size at one moment, to go back to.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub(crate) struct Mark {
     lower: usize,
     cased: usize,

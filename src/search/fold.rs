@@ -18,6 +18,8 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Fold one character, handing each folded character to `out`.
@@ -64,7 +66,7 @@ pub fn fold(text: &str, keep_case: bool) -> String {
 }
 
 /// A haystack folded once, at load, in both case variants.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Folded {
     /// Folded and lower-cased.
     pub lower: Box<str>,
@@ -75,7 +77,7 @@ pub(crate) struct Folded {
 }
 
 /// For each folded character, the index of its original character.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct CharMap {
     /// `None` when that is the identity.
     map: Option<Box<[u32]>>,

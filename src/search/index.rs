@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use super::doc::SearchDoc;
 use super::field::{Arena, Field, Mark};
 use super::fold::{Folded, fold};
@@ -17,7 +19,7 @@ use super::{Filters, Hit};
 use crate::dataset::{Dataset, Document, Kind};
 
 /// A name-bearing thing documents refer to by id.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Entity {
     pub scope: Scope,
     /// Display names, as written.
@@ -30,7 +32,7 @@ pub(crate) struct Entity {
 
 /// One document's prepared fields and entity references (ranges into the
 /// index's arenas, so that documents sit side by side in memory).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct Prepared {
     pub title: Field,
     pub text: Field,
@@ -45,7 +47,7 @@ pub(crate) struct Prepared {
 }
 
 /// A glossary entry, with the keys queries are compared against.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Abbrev {
     pub abbr: String,
     pub expansion: String,
@@ -65,7 +67,8 @@ pub(crate) fn glossary_key(s: &str) -> String {
 }
 
 /// The searchable form of a dataset plus extra documents (field notes).
-#[derive(Debug, Clone)]
+/// Serialisable (serde) so that a prepared index can be cached between runs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SearchIndex {
     pub(crate) docs: Vec<SearchDoc>,
     pub(crate) prepared: Vec<Prepared>,
@@ -111,24 +114,7 @@ impl SearchIndex {
                 .filter(|a| !a.abbr_key.is_empty() && !a.expansion_key.is_empty())
                 .collect(),
         };
-        for la in &ds.las {
-            let names = std::iter::once(la.name.clone())
-                .chain(la.aliases.iter().cloned())
-                .collect();
-            index.add_entity(Scope::La, &la.id, names);
-        }
-        for c in &ds.centres {
-            index.add_entity(Scope::Centre, &c.id, vec![c.name.clone()]);
-        }
-        for w in &ds.wards {
-            index.add_entity(Scope::Ward, &w.id, vec![w.name.clone()]);
-        }
-        for t in &ds.themes {
-            let names = std::iter::once(t.label.clone())
-                .chain(t.synonyms.iter().cloned())
-                .collect();
-            index.add_entity(Scope::Theme, &t.id, names);
-        }
+        crate::timings::time("index: entities", || index.add_entities(ds));
         // The LA a centre or ward belongs to counts as the document's LA too.
         let mut parent: HashMap<u32, u32> = HashMap::new();
         for c in &ds.centres {
@@ -140,19 +126,45 @@ impl SearchIndex {
         for w in &ds.wards {
             parent.insert(index.ids[&(Scope::Ward, w.id.clone())], index.entity(Scope::La, &w.la));
         }
-        let docs: Vec<SearchDoc> = ds.passages.iter().map(|p| SearchDoc::from_passage(ds, p)).collect();
-        for (doc, p) in docs.into_iter().zip(&ds.passages) {
-            index.push_doc(doc, &parent);
-            if let Some(last) = index.prepared.last_mut() {
-                last.doc = Some(p.document);
+        let docs: Vec<SearchDoc> = crate::timings::time("index: search documents", || {
+            ds.passages.iter().map(|p| SearchDoc::from_passage(ds, p)).collect()
+        });
+        crate::timings::time("index: fold + chunk", || {
+            for (doc, p) in docs.into_iter().zip(&ds.passages) {
+                index.push_doc(doc, &parent);
+                if let Some(last) = index.prepared.last_mut() {
+                    last.doc = Some(p.document);
+                }
             }
-        }
+        });
         index.passages = index.docs.len();
         index.marks = (index.arena.mark(), index.refs.len());
         index.base_entities = index.entities.len();
         index.parents = parent;
         index.set_extra(extra);
         index
+    }
+
+    /// One entity per LA, centre, ward and theme of `ds`, with its names.
+    fn add_entities(&mut self, ds: &Dataset) {
+        for la in &ds.las {
+            let names = std::iter::once(la.name.clone())
+                .chain(la.aliases.iter().cloned())
+                .collect();
+            self.add_entity(Scope::La, &la.id, names);
+        }
+        for c in &ds.centres {
+            self.add_entity(Scope::Centre, &c.id, vec![c.name.clone()]);
+        }
+        for w in &ds.wards {
+            self.add_entity(Scope::Ward, &w.id, vec![w.name.clone()]);
+        }
+        for t in &ds.themes {
+            let names = std::iter::once(t.label.clone())
+                .chain(t.synonyms.iter().cloned())
+                .collect();
+            self.add_entity(Scope::Theme, &t.id, names);
+        }
     }
 
     /// Replace the extra documents (field notes) with `extra`.

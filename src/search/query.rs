@@ -45,7 +45,7 @@ pub enum MatchKind {
 }
 
 /// A field a term can be scoped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     La,
     Theme,
