@@ -13,5 +13,7 @@ pub mod notes;
 pub mod relevance;
 pub mod sanitize;
 pub mod search;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod tui;
 pub mod ui;
