@@ -153,6 +153,18 @@ fn cases(b: &mut Bench) -> Vec<Case> {
     s.extend(b.keys([Action::TabNumber(2), Action::TabNumber(3), Action::TabNumber(1)]));
     case("Findings section: tabs and scroll", s, true);
 
+    // Table A.4 in the table view: a row for each of 3,600 wards.
+    b.state.expanded.insert(NavItem::Section(Section::Tables));
+    let mut s = Vec::new();
+    for id in ["A.4", "A.9"] {
+        b.go(&NavItem::Table(id.into()));
+        s.extend(b.keys([Action::FocusNext]));
+        s.extend(b.keys((0..30).map(|_| Action::Down)));
+        s.extend(b.keys([Action::Right, Action::Sort, Action::Sort, Action::PageDown, Action::Bottom, Action::Top]));
+    }
+    b.state.expanded.clear();
+    case("Table view: 3,600 ward rows, move and sort", s, true);
+
     // Switching sections: down and up through every section.
     b.go(&NavItem::Section(Section::Tables));
     let k = Section::ALL.len() - 2; // Tables to Notes: the Matrix has a case of its own

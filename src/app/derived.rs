@@ -4,7 +4,8 @@
 //!
 //! - [`NotesIndex`]: the notes newest first, and by LA, centre and ward;
 //! - the entries of the current list pane ([`current_entries`]), keyed by
-//!   what they depend on (navigator item, tab, filters, notes generation).
+//!   what they depend on (navigator item, tab, filters, notes generation);
+//! - an LA's Wards or Centres table (`view::area_grid`), keyed by item and tab.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -98,11 +99,23 @@ fn key(state: &State) -> ListKey {
     }
 }
 
-/// Bring the notes index and the current list up to date; cheap when
-/// nothing they depend on changed.
+/// What the Wards or Centres table depends on: the navigator item and tab.
+pub type GridKey = (Option<NavItem>, usize);
+
+pub fn grid_key(state: &State) -> GridKey {
+    (state.nav_item(), state.tab)
+}
+
+/// Bring the notes index, the Wards or Centres table and the current list
+/// up to date; cheap when nothing they depend on changed.
 pub fn refresh(state: &mut State) {
     if !state.notes_index.is_current(&state.notes) {
         state.notes_index = NotesIndex::build(&state.notes, &state.ds);
+    }
+    let g = grid_key(state);
+    if state.grid_key.as_ref() != Some(&g) {
+        state.grid = view::compute_area_grid(state);
+        state.grid_key = Some(g);
     }
     let k = key(state);
     if state.list_key.as_ref() != Some(&k) {

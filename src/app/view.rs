@@ -3,6 +3,8 @@
 //! applied. Pure functions of the state, used by `update` (to bound and
 //! move selections) and by the renderer (to draw the same lists).
 
+use std::borrow::Cow;
+
 use crate::dataset::{Area, Document, Kind, Passage};
 
 use super::grid::{self, AreaGrid, GridKind};
@@ -148,8 +150,18 @@ pub fn is_grid(state: &State) -> bool {
     )
 }
 
-/// The table of the Wards or Centres tab being shown, if that is the pane.
-pub fn area_grid(state: &State) -> Option<AreaGrid> {
+/// The table of the Wards or Centres tab being shown, if that is the pane:
+/// the one kept in `State` when it is current (always, after `update`),
+/// computed afresh otherwise.
+pub fn area_grid(state: &State) -> Option<Cow<'_, AreaGrid>> {
+    if state.grid_key.as_ref() == Some(&super::derived::grid_key(state)) {
+        return state.grid.as_ref().map(Cow::Borrowed);
+    }
+    compute_area_grid(state).map(Cow::Owned)
+}
+
+/// The Wards or Centres table of the current pane, computed.
+pub(crate) fn compute_area_grid(state: &State) -> Option<AreaGrid> {
     let kind = match state.current_tab()? {
         Tab::Wards => GridKind::Wards,
         Tab::Centres => GridKind::Centres,

@@ -12,7 +12,7 @@ use super::overview::bar;
 use super::{Theme, sanitize};
 use crate::app::State;
 use crate::app::grid::HOTSPOT_POINTS;
-use crate::dataset::{Area, FigureLine, Kind, Units, format_number};
+use crate::dataset::{Area, FigureLine, Units, format_number};
 
 /// One figure, ready to lay out.
 pub struct Row {
@@ -50,12 +50,13 @@ pub fn rank_scale(state: &State, table: &str) -> Option<f64> {
 
 /// Caveats that point at a table row of `area` (the whole row, or column `column`).
 pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>) -> Vec<usize> {
+    // Only the caveat passages are looked at (kept in `State::lookup`).
+    let ds = &state.ds;
     state
-        .ds
-        .passages
+        .lookup
+        .caveats
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == Kind::Caveat)
+        .map(|&i| (i, &ds.passages[i]))
         .filter(|(_, p)| {
             p.table_refs().any(|r| {
                 r.table == table

@@ -34,7 +34,7 @@ fn header<'a>(state: &State, item: &NavItem, theme: &Theme) -> Vec<Line<'a>> {
                         theme.dim(),
                     ));
                 }
-                let passages = ds.passages_for_la(id).count();
+                let passages = state.lookup.la_count(id);
                 out.push(Line::raw(format!(
                     "{} centres · {} wards · {} passages",
                     ds.centres_of(id).count(),
