@@ -237,6 +237,10 @@ pub struct State {
     pub(crate) list_key: Option<ListKey>,
     pub(crate) grid: Option<super::grid::AreaGrid>,
     pub(crate) grid_key: Option<super::derived::GridKey>,
+    /// Passages per LA passing the filters, and the filters they were counted with.
+    pub(crate) nav_counts: Option<(Filters, std::collections::HashMap<String, usize>)>,
+    /// The selected glossary term's passage count: ((term, filters), count).
+    pub(crate) glossary_uses: Option<((usize, Filters), usize)>,
     /// Notes changed since the search index last took them in.
     pub(crate) search_stale: bool,
     /// Facts about the dataset screens need every frame, computed once.
@@ -288,6 +292,8 @@ impl State {
             list_key: None,
             grid: None,
             grid_key: None,
+            nav_counts: None,
+            glossary_uses: None,
             search_stale: false,
             lookup,
         };

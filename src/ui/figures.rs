@@ -262,8 +262,16 @@ pub fn heading<'a>(state: &State, table: &str, theme: &Theme) -> Line<'a> {
 }
 
 /// What the marks of a table's figures mean: the row's footnotes, a row
-/// printed under another name, and the caveats touching the row.
-pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &Theme) -> Vec<Line<'a>> {
+/// printed under another name, and the caveats touching the row. `figs`
+/// are the table's figure lines (from `profile`) and `rows` their rows.
+pub fn notes<'a>(
+    state: &State,
+    area: &Area,
+    table: &str,
+    figs: &[FigureLine],
+    rows: &[Row],
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let Some(t) = state.ds.table(table) else { return out };
     let Some(row) = t.rows.iter().find(|r| &r.area == area) else {
@@ -293,10 +301,7 @@ pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &
         ));
     }
     let mut listed = caveats_at(state, table, area, None);
-    for f in crate::dataset::profile(&state.ds, area)
-        .iter()
-        .filter(|f| f.table == table)
-    {
+    for f in figs.iter().filter(|f| f.table == table) {
         for i in compare_caveats(state, area, f) {
             if !listed.contains(&i) {
                 listed.push(i);

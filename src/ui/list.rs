@@ -224,7 +224,7 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
         }),
         Entry::Ward(_) | Entry::Centre(_) => vec![Line::styled("Enter opens its pane", theme.dim())],
         Entry::Glossary(i) => ds.glossary.get(*i).map_or_else(Vec::new, |g| {
-            let n = crate::app::passages_using(state, *i).len();
+            let n = crate::app::derived::glossary_uses(state, *i);
             vec![
                 Line::styled(
                     format!("{} · {}", sanitize::line(&g.abbr), sanitize::line(&g.expansion)),
