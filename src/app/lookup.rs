@@ -6,7 +6,8 @@
 //! - the caveat passages, so "which caveats point at this table cell" looks
 //!   at the caveats rather than every passage;
 //! - the caveats about each passage (the ⚠ beside a list entry);
-//! - passages per theme and per LA (the Themes list, an LA's Overview);
+//! - passages per theme (the Themes list), and the passages naming each
+//!   LA, centre and ward (an area's tabs and Overview);
 //! - each ward's and centre's LA name (the table view's LA column).
 
 use std::collections::HashMap;
@@ -21,8 +22,11 @@ pub struct Lookup {
     about: HashMap<String, Vec<usize>>,
     /// Theme id → passages coded with it.
     theme_counts: HashMap<String, usize>,
-    /// LA id → passages that name it.
-    la_counts: HashMap<String, usize>,
+    /// LA, centre and ward id → indices of the passages that name it, in
+    /// dataset order (an LA's tabs filter these rather than every passage).
+    by_la: HashMap<String, Vec<usize>>,
+    by_centre: HashMap<String, Vec<usize>>,
+    by_ward: HashMap<String, Vec<usize>>,
     /// Ward or centre id → its LA's id.
     area_la: HashMap<String, String>,
 }
@@ -34,8 +38,20 @@ impl Lookup {
             for t in &p.themes {
                 *l.theme_counts.entry(t.clone()).or_default() += 1;
             }
+            let add = |map: &mut HashMap<String, Vec<usize>>, id: &String| {
+                let list = map.entry(id.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            };
             for la in &p.las {
-                *l.la_counts.entry(la.clone()).or_default() += 1;
+                add(&mut l.by_la, la);
+            }
+            for w in &p.wards {
+                add(&mut l.by_ward, w);
+            }
+            if let Some(c) = &p.centre {
+                add(&mut l.by_centre, c);
             }
             if p.kind == Kind::Caveat {
                 l.caveats.push(i);
@@ -69,7 +85,22 @@ impl Lookup {
 
     /// How many passages name the LA (as `Dataset::passages_for_la` counts).
     pub fn la_count(&self, la: &str) -> usize {
-        self.la_counts.get(la).copied().unwrap_or(0)
+        self.of_la(la).len()
+    }
+
+    /// Indices of the passages whose `las` holds `la`, in dataset order.
+    pub fn of_la(&self, la: &str) -> &[usize] {
+        self.by_la.get(la).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices of the passages whose `centre` is `centre`, in dataset order.
+    pub fn of_centre(&self, centre: &str) -> &[usize] {
+        self.by_centre.get(centre).map_or(&[], Vec::as_slice)
+    }
+
+    /// Indices of the passages whose `wards` hold `ward`, in dataset order.
+    pub fn of_ward(&self, ward: &str) -> &[usize] {
+        self.by_ward.get(ward).map_or(&[], Vec::as_slice)
     }
 
     /// The LA id of an area, as `Area::la_id` gives it.
@@ -102,8 +133,19 @@ mod tests {
             let scan = ds.passages.iter().filter(|p| p.themes.contains(&t.id)).count();
             assert_eq!(l.theme_count(&t.id), scan, "{}", t.id);
         }
+        let ids = |v: &[usize]| v.iter().map(|&i| ds.passages[i].id.clone()).collect::<Vec<_>>();
+        let scan = |f: &dyn Fn(&crate::dataset::Passage) -> bool| {
+            ds.passages.iter().filter(|p| f(p)).map(|p| p.id.clone()).collect::<Vec<_>>()
+        };
         for la in &ds.las {
             assert_eq!(l.la_count(&la.id), ds.passages_for_la(&la.id).count(), "{}", la.id);
+            assert_eq!(ids(l.of_la(&la.id)), scan(&|p| p.las.contains(&la.id)));
+        }
+        for c in &ds.centres {
+            assert_eq!(ids(l.of_centre(&c.id)), scan(&|p| p.centre.as_ref() == Some(&c.id)));
+        }
+        for w in &ds.wards {
+            assert_eq!(ids(l.of_ward(&w.id)), scan(&|p| p.wards.contains(&w.id)));
         }
         for w in &ds.wards {
             let a = Area::Ward(w.id.clone());
