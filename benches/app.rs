@@ -160,7 +160,14 @@ fn cases(b: &mut Bench) -> Vec<Case> {
         b.go(&NavItem::Table(id.into()));
         s.extend(b.keys([Action::FocusNext]));
         s.extend(b.keys((0..30).map(|_| Action::Down)));
-        s.extend(b.keys([Action::Right, Action::Sort, Action::Sort, Action::PageDown, Action::Bottom, Action::Top]));
+        s.extend(b.keys([
+            Action::Right,
+            Action::Sort,
+            Action::Sort,
+            Action::PageDown,
+            Action::Bottom,
+            Action::Top,
+        ]));
     }
     b.state.expanded.clear();
     case("Table view: 3,600 ward rows, move and sort", s, true);

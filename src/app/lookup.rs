@@ -123,7 +123,11 @@ mod tests {
         let l = Lookup::build(&ds);
         for p in &ds.passages {
             let scan: Vec<&str> = ds.caveats_about(&p.id).map(|c| c.id.as_str()).collect();
-            let kept: Vec<&str> = l.caveats_about(&p.id).iter().map(|&i| ds.passages[i].id.as_str()).collect();
+            let kept: Vec<&str> = l
+                .caveats_about(&p.id)
+                .iter()
+                .map(|&i| ds.passages[i].id.as_str())
+                .collect();
             assert_eq!(scan, kept, "{}", p.id);
         }
         assert!(l.caveats.iter().all(|&i| ds.passages[i].kind == Kind::Caveat));
@@ -135,7 +139,11 @@ mod tests {
         }
         let ids = |v: &[usize]| v.iter().map(|&i| ds.passages[i].id.clone()).collect::<Vec<_>>();
         let scan = |f: &dyn Fn(&crate::dataset::Passage) -> bool| {
-            ds.passages.iter().filter(|p| f(p)).map(|p| p.id.clone()).collect::<Vec<_>>()
+            ds.passages
+                .iter()
+                .filter(|p| f(p))
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
         };
         for la in &ds.las {
             assert_eq!(l.la_count(&la.id), ds.passages_for_la(&la.id).count(), "{}", la.id);
