@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use casebook::app::{Action, State, update};
 use casebook::cache::{Cache, Outcome, Source};
 use casebook::notes::NoteStore;
-use casebook::search::synthetic::{Spec, write};
+use casebook::synthetic::{Spec, write};
 use casebook::ui::{Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -14,8 +14,8 @@
 use std::time::{Duration, Instant};
 
 use casebook::dataset::{Dataset, load_bundled, load_dir};
-use casebook::search::synthetic::{Spec, write};
 use casebook::search::{Filters, SearchIndex, Searcher};
+use casebook::synthetic::{Spec, write};
 
 const RUNS: usize = 15;
 const FRESH: &[(usize, &[&str])] = &[

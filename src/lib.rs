@@ -14,6 +14,8 @@ pub mod notes;
 pub mod relevance;
 pub mod sanitize;
 pub mod search;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod timings;
 pub mod tui;
 pub mod ui;

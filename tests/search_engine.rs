@@ -9,8 +9,8 @@
 use std::ops::Range;
 
 use casebook::dataset::{Dataset, Kind, SourceFile, load};
-use casebook::search::synthetic::{Spec, generate};
 use casebook::search::{Filters, Hit, Query, QueryError, SearchDoc, SearchIndex, Searcher};
+use casebook::synthetic::{Spec, generate};
 use proptest::prelude::*;
 
 const LAS: &str = r#"[

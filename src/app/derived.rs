@@ -4,7 +4,10 @@
 //!
 //! - [`NotesIndex`]: the notes newest first, and by LA, centre and ward;
 //! - the entries of the current list pane ([`current_entries`]), keyed by
-//!   what they depend on (navigator item, tab, filters, notes generation).
+//!   what they depend on (navigator item, tab, filters, notes generation);
+//! - an LA's Wards or Centres table (`view::area_grid`), keyed by item and tab;
+//! - the navigator's per-LA counts under the filters ([`nav_count`]);
+//! - the selected glossary term's passage count ([`glossary_uses`]).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -98,16 +101,80 @@ fn key(state: &State) -> ListKey {
     }
 }
 
-/// Bring the notes index and the current list up to date; cheap when
-/// nothing they depend on changed.
+/// What the Wards or Centres table depends on: the navigator item and tab.
+pub type GridKey = (Option<NavItem>, usize);
+
+pub fn grid_key(state: &State) -> GridKey {
+    (state.nav_item(), state.tab)
+}
+
+/// Bring the notes index, the Wards or Centres table and the current list
+/// up to date; cheap when nothing they depend on changed.
 pub fn refresh(state: &mut State) {
     if !state.notes_index.is_current(&state.notes) {
         state.notes_index = NotesIndex::build(&state.notes, &state.ds);
+    }
+    if !state.filters.is_empty() && state.nav_counts.as_ref().map(|(f, _)| f) != Some(&state.filters) {
+        state.nav_counts = Some((state.filters.clone(), count_by_la(state)));
+    }
+    let g = grid_key(state);
+    if state.grid_key.as_ref() != Some(&g) {
+        state.grid = view::compute_area_grid(state);
+        state.grid_key = Some(g);
     }
     let k = key(state);
     if state.list_key.as_ref() != Some(&k) {
         state.list = view::entries(state);
         state.list_key = Some(k);
+    }
+    if let Some(i) = selected_glossary(state) {
+        let k = (i, state.filters.clone());
+        if state.glossary_uses.as_ref().map(|(k, _)| k) != Some(&k) {
+            let n = super::passages_using(state, i).len();
+            state.glossary_uses = Some((k, n));
+        }
+    }
+}
+
+/// The glossary entry selected in the Glossary section, if that is the pane.
+fn selected_glossary(state: &State) -> Option<usize> {
+    if state.nav_item() != Some(NavItem::Section(super::nav::Section::Glossary)) {
+        return None;
+    }
+    let selected = state.list_selected.min(state.list.len().checked_sub(1)?);
+    match state.list.get(selected) {
+        Some(Entry::Glossary(i)) => Some(*i),
+        _ => None,
+    }
+}
+
+/// How many passages passing the filters use glossary entry `i` (the
+/// Glossary preview's count): kept per selection, else counted.
+pub fn glossary_uses(state: &State, i: usize) -> usize {
+    match &state.glossary_uses {
+        Some(((g, f), n)) if *g == i && f == &state.filters => *n,
+        _ => super::passages_using(state, i).len(),
+    }
+}
+
+/// Passages per LA that pass the filters, in one pass over the passages.
+fn count_by_la(state: &State) -> HashMap<String, usize> {
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for p in state.ds.passages.iter().filter(|p| view::passes(state, p)) {
+        for (k, la) in p.las.iter().enumerate() {
+            if !p.las[..k].contains(la) {
+                *out.entry(la.clone()).or_default() += 1;
+            }
+        }
+    }
+    out
+}
+
+/// How many of an LA's passages pass the filters (the navigator's count).
+pub fn nav_count(state: &State, la: &str) -> usize {
+    match &state.nav_counts {
+        Some((f, counts)) if f == &state.filters => counts.get(la).copied().unwrap_or(0),
+        _ => count_by_la(state).get(la).copied().unwrap_or(0),
     }
 }
 

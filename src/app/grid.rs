@@ -5,8 +5,9 @@
 //! No terminal here: `view` takes its row order, the renderer its cells.
 
 use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Area, Dataset, Kind, parse_figure};
+use crate::dataset::{Area, Dataset, Kind, Row, TableRef, parse_figure};
 
 /// Which tab's table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,7 +164,11 @@ pub fn area_grid(ds: &Dataset, la: &str, kind: GridKind) -> AreaGrid {
             .map(|c| (Area::Centre(c.id.clone()), c.name.clone()))
             .collect(),
     };
-    let mut rows: Vec<GridRow> = areas.into_iter().map(|(a, name)| area_row(ds, cols, a, name)).collect();
+    let ctx = Ctx::new(ds, cols, &areas);
+    let mut rows: Vec<GridRow> = areas
+        .iter()
+        .map(|(a, name)| area_row(&ctx, cols, a.clone(), name.clone()))
+        .collect();
     if kind == GridKind::Centres {
         rows.push(median_row(ds, cols));
     }
@@ -174,36 +179,73 @@ pub fn area_grid(ds: &Dataset, la: &str, kind: GridKind) -> AreaGrid {
     }
 }
 
-/// The row that holds an area's figures (for `La` columns, its group's first row).
-fn source_row<'a>(ds: &'a Dataset, col: &GridCol, area: &Area) -> Option<&'a crate::dataset::Row> {
-    let t = ds.table(col.table)?;
-    let own = t.rows.iter().find(|r| &r.area == area)?;
-    match col.kind {
-        ColKind::La => t.rows.iter().find(|r| r.group.is_some() && r.group == own.group),
-        _ => Some(own),
+/// What the rows of one grid are read from, gathered in one pass over each
+/// table and the passages, so an LA's grid costs the same beside 3,600
+/// wards as beside 36.
+struct Ctx<'a> {
+    /// (table, area) → the table row holding the area's figures.
+    own: HashMap<(&'static str, &'a Area), &'a Row>,
+    /// (table, group) → the group's first row (Table A.4 prints the LA there).
+    first: HashMap<(&'static str, &'a str), &'a Row>,
+    /// Every table reference of a caveat.
+    caveats: Vec<&'a TableRef>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(ds: &'a Dataset, cols: &[GridCol], areas: &'a [(Area, String)]) -> Ctx<'a> {
+        let wanted: HashSet<&Area> = areas.iter().map(|(a, _)| a).collect();
+        let mut own = HashMap::new();
+        let mut first = HashMap::new();
+        let mut tables: Vec<&'static str> = cols.iter().map(|c| c.table).collect();
+        tables.dedup();
+        for id in tables {
+            let Some(t) = ds.table(id) else { continue };
+            for r in &t.rows {
+                if let Some(g) = &r.group {
+                    first.entry((id, g.as_str())).or_insert(r);
+                }
+                if let Some(a) = wanted.get(&r.area) {
+                    own.entry((id, *a)).or_insert(r);
+                }
+            }
+        }
+        let caveats = ds
+            .passages
+            .iter()
+            .filter(|p| p.kind == Kind::Caveat)
+            .flat_map(|p| p.table_refs())
+            .collect();
+        Ctx { own, first, caveats }
+    }
+
+    /// The row that holds an area's figures (for `La` columns, its group's first row).
+    fn source_row(&self, col: &GridCol, area: &Area) -> Option<&'a Row> {
+        let own = *self.own.get(&(col.table, area))?;
+        match col.kind {
+            ColKind::La => self.first.get(&(col.table, own.group.as_deref()?)).copied(),
+            _ => Some(own),
+        }
+    }
+
+    fn caveat_at(&self, table: &str, area: &Area, column: Option<usize>) -> bool {
+        self.caveats
+            .iter()
+            .any(|r| r.table == table && r.area.as_ref() == Some(area) && r.column == column)
     }
 }
 
-fn caveat_at(ds: &Dataset, table: &str, area: &Area, column: Option<usize>) -> bool {
-    ds.passages
-        .iter()
-        .filter(|p| p.kind == Kind::Caveat)
-        .flat_map(|p| p.table_refs())
-        .any(|r| r.table == table && r.area.as_ref() == Some(area) && r.column == column)
-}
-
-fn area_row(ds: &Dataset, cols: &[GridCol], area: Area, name: String) -> GridRow {
+fn area_row(ctx: &Ctx, cols: &[GridCol], area: Area, name: String) -> GridRow {
     let mut cells = Vec::new();
     let mut marked = Vec::new();
     for c in cols {
-        let row = source_row(ds, c, &area);
+        let row = ctx.source_row(c, &area);
         let value = match c.kind {
             ColKind::Bar(_) => None,
             _ => row.and_then(|r| r.cells.get(c.column).cloned().flatten()),
         };
         cells.push(value);
         marked.push(
-            !matches!(c.kind, ColKind::Bar(_)) && row.is_some_and(|r| caveat_at(ds, c.table, &r.area, Some(c.column))),
+            !matches!(c.kind, ColKind::Bar(_)) && row.is_some_and(|r| ctx.caveat_at(c.table, &r.area, Some(c.column))),
         );
     }
     let num = |i: usize| cells[i].as_deref().and_then(parse_figure).map(|f| f.value);
@@ -216,7 +258,7 @@ fn area_row(ds: &Dataset, cols: &[GridCol], area: Area, name: String) -> GridRow
         });
     let flagged = cols
         .iter()
-        .any(|c| c.kind != ColKind::La && caveat_at(ds, c.table, &area, None));
+        .any(|c| c.kind != ColKind::La && ctx.caveat_at(c.table, &area, None));
     GridRow {
         area: Some(area),
         name,

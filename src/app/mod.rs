@@ -16,6 +16,7 @@ mod jump;
 pub mod keymap;
 pub mod layout;
 pub mod line_input;
+mod lookup;
 pub mod matrix;
 pub mod nav;
 mod notes_ops;
@@ -27,6 +28,7 @@ pub mod view;
 pub use action::Action;
 pub use choose::{passages_using, row_caveats};
 pub use keymap::Mode;
+pub use lookup::Lookup;
 pub use state::{
     Choice, Editor, Filters, Focus, Overlay, Picker, PickerKind, Readable, SearchState, State, TableCursor,
 };

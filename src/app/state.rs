@@ -235,8 +235,16 @@ pub struct State {
     pub(crate) notes_index: NotesIndex,
     pub(crate) list: Vec<Entry>,
     pub(crate) list_key: Option<ListKey>,
+    pub(crate) grid: Option<super::grid::AreaGrid>,
+    pub(crate) grid_key: Option<super::derived::GridKey>,
+    /// Passages per LA passing the filters, and the filters they were counted with.
+    pub(crate) nav_counts: Option<(Filters, std::collections::HashMap<String, usize>)>,
+    /// The selected glossary term's passage count: ((term, filters), count).
+    pub(crate) glossary_uses: Option<((usize, Filters), usize)>,
     /// Notes changed since the search index last took them in.
     pub(crate) search_stale: bool,
+    /// Facts about the dataset screens need every frame, computed once.
+    pub lookup: super::Lookup,
 }
 
 impl State {
@@ -259,6 +267,7 @@ impl State {
             None => None,
         };
         let drafts = Drafts::new(notes.path());
+        let lookup = super::Lookup::build(&ds);
         let mut state = State {
             ds,
             expanded: BTreeSet::new(),
@@ -288,7 +297,12 @@ impl State {
             notes_index: NotesIndex::default(),
             list: Vec::new(),
             list_key: None,
+            grid: None,
+            grid_key: None,
+            nav_counts: None,
+            glossary_uses: None,
             search_stale: false,
+            lookup,
         };
         super::drafts::offer_orphans(&mut state);
         super::derived::refresh(&mut state);

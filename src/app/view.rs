@@ -3,6 +3,8 @@
 //! applied. Pure functions of the state, used by `update` (to bound and
 //! move selections) and by the renderer (to draw the same lists).
 
+use std::borrow::Cow;
+
 use crate::dataset::{Area, Document, Kind, Passage};
 
 use super::grid::{self, AreaGrid, GridKind};
@@ -148,8 +150,18 @@ pub fn is_grid(state: &State) -> bool {
     )
 }
 
-/// The table of the Wards or Centres tab being shown, if that is the pane.
-pub fn area_grid(state: &State) -> Option<AreaGrid> {
+/// The table of the Wards or Centres tab being shown, if that is the pane:
+/// the one kept in `State` when it is current (always, after `update`),
+/// computed afresh otherwise.
+pub fn area_grid(state: &State) -> Option<Cow<'_, AreaGrid>> {
+    if state.grid_key.as_ref() == Some(&super::derived::grid_key(state)) {
+        return state.grid.as_ref().map(Cow::Borrowed);
+    }
+    compute_area_grid(state).map(Cow::Owned)
+}
+
+/// The Wards or Centres table of the current pane, computed.
+pub(crate) fn compute_area_grid(state: &State) -> Option<AreaGrid> {
     let kind = match state.current_tab()? {
         Tab::Wards => GridKind::Wards,
         Tab::Centres => GridKind::Centres,
@@ -195,6 +207,18 @@ fn passages_where(state: &State, f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
         .collect()
 }
 
+/// Like [`passages_where`], over only the passages at `among` (indices in
+/// dataset order, from `State::lookup`): an area's tabs read its own
+/// passages, not all 50,000 of a national dataset.
+fn passages_among(state: &State, among: &[usize], f: impl Fn(&Passage) -> bool) -> Vec<Entry> {
+    among
+        .iter()
+        .map(|&i| (i, &state.ds.passages[i]))
+        .filter(|(_, p)| f(p) && passes(state, p))
+        .map(|(i, _)| Entry::Passage(i))
+        .collect()
+}
+
 fn is_finding(k: Kind) -> bool {
     !BID_KINDS.contains(&k)
         && !matches!(
@@ -223,14 +247,14 @@ pub fn entries(state: &State) -> Vec<Entry> {
     let tab = state.current_tab();
     match (&item, tab) {
         (NavItem::La(id), Some(Tab::Bid)) => {
-            passages_where(state, |p| BID_KINDS.contains(&p.kind) && p.las.contains(id))
+            passages_among(state, state.lookup.of_la(id), |p| BID_KINDS.contains(&p.kind))
         }
         (NavItem::La(_), Some(Tab::Wards | Tab::Centres)) => grid_entries(state),
-        (NavItem::La(id), Some(Tab::Activity)) => passages_where(state, |p| {
-            matches!(p.kind, Kind::Activity | Kind::Definition) && p.las.contains(id)
+        (NavItem::La(id), Some(Tab::Activity)) => passages_among(state, state.lookup.of_la(id), |p| {
+            matches!(p.kind, Kind::Activity | Kind::Definition)
         }),
         (NavItem::La(id), Some(Tab::Mentions)) => {
-            passages_where(state, |p| p.kind != Kind::Caveat && p.las.contains(id))
+            passages_among(state, state.lookup.of_la(id), |p| p.kind != Kind::Caveat)
         }
         (NavItem::La(id), Some(Tab::Caveats)) => {
             let area = Area::La(id.clone());
@@ -241,13 +265,13 @@ pub fn entries(state: &State) -> Vec<Entry> {
             })
         }
         (NavItem::Centre(id), Some(Tab::Passages)) => {
-            passages_where(state, |p| p.kind != Kind::Caveat && p.centre.as_deref() == Some(id))
+            passages_among(state, state.lookup.of_centre(id), |p| p.kind != Kind::Caveat)
         }
         (NavItem::Centre(id), Some(Tab::Caveats)) => passages_where(state, |p| {
             p.kind == Kind::Caveat && touches(p, &Area::Centre(id.clone()))
         }),
         (NavItem::Ward(id), Some(Tab::Passages)) => {
-            passages_where(state, |p| p.kind != Kind::Caveat && p.wards.iter().any(|w| w == id))
+            passages_among(state, state.lookup.of_ward(id), |p| p.kind != Kind::Caveat)
         }
         (NavItem::Ward(id), Some(Tab::Caveats)) => {
             passages_where(state, |p| p.kind == Kind::Caveat && touches(p, &Area::Ward(id.clone())))

@@ -46,8 +46,6 @@
 //! - the matcher (`matcher.rs`): fuzzy-matcher's `SkimMatcherV2` behind one
 //!   small interface, with a linear-time bound on its score; `run.rs` uses
 //!   the bound so that most documents are never given to the matcher.
-//! - `synthetic` (hidden): the national-scale dataset generator shared by the
-//!   `synthetic` example and the benchmark.
 //!
 //! # What is searched
 //!
@@ -92,8 +90,6 @@ mod matcher;
 mod quality;
 mod query;
 mod run;
-#[doc(hidden)]
-pub mod synthetic;
 
 use std::ops::Range;
 

@@ -12,7 +12,7 @@ use super::overview::bar;
 use super::{Theme, sanitize};
 use crate::app::State;
 use crate::app::grid::HOTSPOT_POINTS;
-use crate::dataset::{Area, FigureLine, Kind, Units, format_number};
+use crate::dataset::{Area, FigureLine, Units, format_number};
 
 /// One figure, ready to lay out.
 pub struct Row {
@@ -50,12 +50,13 @@ pub fn rank_scale(state: &State, table: &str) -> Option<f64> {
 
 /// Caveats that point at a table row of `area` (the whole row, or column `column`).
 pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>) -> Vec<usize> {
+    // Only the caveat passages are looked at (kept in `State::lookup`).
+    let ds = &state.ds;
     state
-        .ds
-        .passages
+        .lookup
+        .caveats
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == Kind::Caveat)
+        .map(|&i| (i, &ds.passages[i]))
         .filter(|(_, p)| {
             p.table_refs().any(|r| {
                 r.table == table
@@ -261,8 +262,16 @@ pub fn heading<'a>(state: &State, table: &str, theme: &Theme) -> Line<'a> {
 }
 
 /// What the marks of a table's figures mean: the row's footnotes, a row
-/// printed under another name, and the caveats touching the row.
-pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &Theme) -> Vec<Line<'a>> {
+/// printed under another name, and the caveats touching the row. `figs`
+/// are the table's figure lines (from `profile`) and `rows` their rows.
+pub fn notes<'a>(
+    state: &State,
+    area: &Area,
+    table: &str,
+    figs: &[FigureLine],
+    rows: &[Row],
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let mut out = Vec::new();
     let Some(t) = state.ds.table(table) else { return out };
     let Some(row) = t.rows.iter().find(|r| &r.area == area) else {
@@ -292,10 +301,7 @@ pub fn notes<'a>(state: &State, area: &Area, table: &str, rows: &[Row], theme: &
         ));
     }
     let mut listed = caveats_at(state, table, area, None);
-    for f in crate::dataset::profile(&state.ds, area)
-        .iter()
-        .filter(|f| f.table == table)
-    {
+    for f in figs.iter().filter(|f| f.table == table) {
         for i in compare_caveats(state, area, f) {
             if !listed.contains(&i) {
                 listed.push(i);

@@ -34,11 +34,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
     // Only the rows on screen are built: a list of 20,000 notes costs what
     // a screenful does.
     let offset = scroll_offset(selected, h);
+    // Inside an LA's own pane its name would only repeat: name the others.
+    let own = match state.nav_item() {
+        Some(crate::app::nav::NavItem::La(id)) => Some(id),
+        _ => None,
+    };
     let items: Vec<ListItem> = list
         .iter()
         .skip(offset)
         .take(usize::from(h))
-        .map(|e| ListItem::new(entry_line(state, e, theme)))
+        .map(|e| ListItem::new(entry_line(state, own.as_ref(), e, theme)))
         .collect();
     let mut ls = ListState::default().with_selected(Some(selected - offset));
     frame.render_stateful_widget(
@@ -59,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme
     }
 }
 
-fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
+fn entry_line<'a>(state: &State, own: Option<&String>, e: &Entry, theme: &Theme) -> Line<'a> {
     let ds = &state.ds;
     match e {
         Entry::Passage(i) => {
@@ -69,20 +74,15 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
             let mut spans = vec![Span::styled(column, theme.kind())];
             // A caveat about the passage is flagged beside it, first so
             // narrow panes still show it.
-            if ds.caveats_about(&p.id).next().is_some() {
+            if !state.lookup.caveats_about(&p.id).is_empty() {
                 spans.push(Span::styled("⚠ ", theme.warn()));
             }
             let style = if landed { theme.landed() } else { theme.text() };
             spans.push(Span::styled(sanitize::line(&p.title), style));
-            // Inside an LA's own pane its name would only repeat: name the others.
-            let own = match state.nav_item() {
-                Some(crate::app::nav::NavItem::La(id)) => Some(id),
-                _ => None,
-            };
             let names: Vec<&str> = p
                 .las
                 .iter()
-                .filter(|l| Some(*l) != own.as_ref())
+                .filter(|l| Some(*l) != own)
                 .filter_map(|l| ds.la(l))
                 .map(|l| l.name.as_str())
                 .collect();
@@ -130,7 +130,7 @@ fn entry_line<'a>(state: &State, e: &Entry, theme: &Theme) -> Line<'a> {
         }
         Entry::Theme(id) => {
             let t = ds.theme(id);
-            let n = ds.passages.iter().filter(|p| p.themes.contains(id)).count();
+            let n = state.lookup.theme_count(id);
             let on = state.filters.themes.contains(id);
             Line::from(vec![
                 Span::raw(if on { "[x] " } else { "[ ] " }),
@@ -188,7 +188,7 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
                     theme.dim(),
                 ),
             ];
-            for c in ds.caveats_about(&p.id) {
+            for c in state.lookup.caveats_about(&p.id).iter().map(|&i| &ds.passages[i]) {
                 v.push(Line::styled(
                     format!("⚠ Caveat: {}", sanitize::line(&c.title)),
                     theme.warn(),
@@ -224,7 +224,7 @@ fn preview<'a>(state: &State, e: &Entry, theme: &Theme) -> Vec<Line<'a>> {
         }),
         Entry::Ward(_) | Entry::Centre(_) => vec![Line::styled("Enter opens its pane", theme.dim())],
         Entry::Glossary(i) => ds.glossary.get(*i).map_or_else(Vec::new, |g| {
-            let n = crate::app::passages_using(state, *i).len();
+            let n = crate::app::derived::glossary_uses(state, *i);
             vec![
                 Line::styled(
                     format!("{} · {}", sanitize::line(&g.abbr), sanitize::line(&g.expansion)),

@@ -10,20 +10,21 @@ use ratatui::widgets::{List, ListItem, ListState};
 use super::{Theme, pane_block, sanitize};
 use crate::app::layout::{inner, scroll_offset};
 use crate::app::nav::{NavItem, Section};
-use crate::app::view::passes;
 use crate::app::{Focus, State};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     let focused = state.focus == Focus::Nav && state.overlay.is_none();
     let block = pane_block(Line::styled(" casebook ", theme.title()), focused, theme);
+    // Only the rows on screen are built: 152 LAs cost what a screenful does.
+    let offset = scroll_offset(state.nav_selected, inner(area).height);
     let items: Vec<ListItem> = state
         .nav_items()
         .iter()
+        .skip(offset)
+        .take(usize::from(inner(area).height))
         .map(|item| ListItem::new(line(state, item, theme)))
         .collect();
-    let mut ls = ListState::default()
-        .with_selected(Some(state.nav_selected))
-        .with_offset(scroll_offset(state.nav_selected, inner(area).height));
+    let mut ls = ListState::default().with_selected(state.nav_selected.checked_sub(offset));
     let list = List::new(items).block(block).highlight_style(theme.selected(focused));
     frame.render_stateful_widget(list, area, &mut ls);
 }
@@ -62,11 +63,8 @@ fn line<'a>(state: &State, item: &NavItem, theme: &Theme) -> Line<'a> {
     if let NavItem::La(id) = item
         && !state.filters.is_empty()
     {
-        let n = ds
-            .passages
-            .iter()
-            .filter(|p| p.las.contains(id) && passes(state, p))
-            .count();
+        // Counted once per filter change (`derived`), not per frame.
+        let n = crate::app::derived::nav_count(state, id);
         spans.push(Span::styled(format!(" ({n})"), theme.compare()));
     }
     if let NavItem::Section(Section::Notes) = item {

@@ -34,7 +34,7 @@ fn header<'a>(state: &State, item: &NavItem, theme: &Theme) -> Vec<Line<'a>> {
                         theme.dim(),
                     ));
                 }
-                let passages = ds.passages_for_la(id).count();
+                let passages = state.lookup.la_count(id);
                 out.push(Line::raw(format!(
                     "{} centres · {} wards · {} passages",
                     ds.centres_of(id).count(),
@@ -115,7 +115,7 @@ pub fn lines<'a>(state: &State, item: &NavItem, width: u16, theme: &Theme) -> Ve
             out.extend(figures::line(r, &layout, theme));
         }
         out.extend(wrap::lines(
-            figures::notes(state, &area, &table, &rows[i..i + n], theme),
+            figures::notes(state, &area, &table, &figs[i..i + n], &rows[i..i + n], theme),
             width,
         ));
         i += n;

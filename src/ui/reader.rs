@@ -148,7 +148,12 @@ fn kind_lines<'a>(state: &State, p: &Passage, theme: &Theme) -> Vec<Line<'a>> {
             ]));
         }
     }
-    let about: Vec<&Passage> = ds.caveats_about(&p.id).collect();
+    let about: Vec<&Passage> = state
+        .lookup
+        .caveats_about(&p.id)
+        .iter()
+        .map(|&i| &ds.passages[i])
+        .collect();
     if !about.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled("Caveats about this passage", theme.warn()));

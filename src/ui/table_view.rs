@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::grid::{self, FigCol, Grid, TextCol};
 use super::{Theme, clip, sanitize, wrap};
 use crate::app::State;
-use crate::dataset::{Area, Kind, Level, Table, sorted_rows};
+use crate::dataset::{Area, Level, Table, sorted_rows};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: bool, theme: &Theme) {
     let Some(t) = state.ds.table(id) else { return };
@@ -32,11 +32,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: b
 /// Every (area, column) a caveat points at in this table.
 pub fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize>)> {
     state
-        .ds
-        .passages
+        .lookup
+        .caveats
         .iter()
-        .filter(|p| p.kind == Kind::Caveat)
-        .flat_map(|p| p.table_refs())
+        .flat_map(|&i| state.ds.passages[i].table_refs())
         .filter(|r| r.table == t.id)
         .map(|r| (r.area.clone(), r.column))
         .collect()
@@ -46,7 +45,7 @@ pub fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize
 pub fn row_la(state: &State, area: &Area) -> String {
     match area {
         Area::Gb => "GB".into(),
-        a => state.ds.area_name(&Area::La(a.la_id(&state.ds).to_string())),
+        a => state.ds.area_name(&Area::La(state.lookup.la_id(a).to_string())),
     }
 }
 

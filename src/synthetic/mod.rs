@@ -4,15 +4,18 @@
 //! same [`Spec`] always gives the same files (a SplitMix64 generator, no
 //! `rand`). Text is assembled from the evaluation's own vocabulary, with the
 //! bundled themes and abbreviations, so lengths and word shapes are realistic.
+//! Tables A.1–A.9 get a row for every synthetic LA, ward and centre
+//! (`tables.rs`), so national-scale panes show figures as the real ones do.
 
 use std::collections::HashSet;
 use std::io;
 use std::path::Path;
 
 use crate::dataset::{
-    Centre, Dataset, Doc, GlossaryEntry, Kind, LocalAuthority, Passage, SurveyFigure, Theme, Ward, slug,
+    Centre, Dataset, Doc, GlossaryEntry, Kind, LocalAuthority, Passage, SurveyFigure, Table, Theme, Ward, slug,
 };
 
+mod tables;
 mod words;
 use words::*;
 
@@ -151,6 +154,7 @@ pub fn generate(spec: &Spec) -> Dataset {
     for n in 0..spec.passages {
         ds.passages.push(passage(&mut rng, &ds, &centres_of, &wards_of, n));
     }
+    ds.tables = tables::tables(spec.seed, &ds.las, &ds.centres, &ds.wards);
     ds
 }
 
@@ -291,6 +295,9 @@ pub struct Summary {
     pub wards: usize,
     pub passages: usize,
     pub passage_files: usize,
+    pub tables: usize,
+    /// Rows across every table.
+    pub table_rows: usize,
 }
 
 fn ron_list<T: serde::Serialize>(items: &[T]) -> io::Result<String> {
@@ -305,8 +312,39 @@ fn ron_list<T: serde::Serialize>(items: &[T]) -> io::Result<String> {
     Ok(out)
 }
 
-/// Write `ds` to `dir` in the layout of `data/` (`tables/` left empty,
-/// passages in files of at most [`PASSAGES_PER_FILE`]).
+/// One value as RON on one line.
+fn s<T: serde::Serialize + ?Sized>(v: &T) -> io::Result<String> {
+    ron::to_string(v).map_err(io::Error::other)
+}
+
+/// A table in the layout of `data/tables/`: one field a line, one column
+/// and one row a line.
+fn ron_table(t: &Table) -> io::Result<String> {
+    let mut out = String::from("(\n");
+    out.push_str(&format!("    id: {},\n", s(&t.id)?));
+    out.push_str(&format!("    title: {},\n", s(&t.title)?));
+    out.push_str(&format!("    period: {},\n", s(&t.period)?));
+    out.push_str(&format!("    units: {},\n", s(&t.units)?));
+    out.push_str(&format!("    level: {},\n", s(&t.level)?));
+    out.push_str("    columns: [\n");
+    for c in &t.columns {
+        out.push_str(&format!("        {},\n", s(c)?));
+    }
+    out.push_str("    ],\n    rows: [\n");
+    for r in &t.rows {
+        out.push_str(&format!("        {},\n", s(r)?));
+    }
+    out.push_str(&format!("    ],\n    source: {},\n", s(&t.source)?));
+    out.push_str("    notes: [\n");
+    for n in &t.notes {
+        out.push_str(&format!("        {},\n", s(n)?));
+    }
+    out.push_str("    ],\n)\n");
+    Ok(out)
+}
+
+/// Write `ds` to `dir` in the layout of `data/` (tables as
+/// `tables/a1.ron`…, passages in files of at most [`PASSAGES_PER_FILE`]).
 pub fn write_dataset(dir: &Path, ds: &Dataset) -> io::Result<Summary> {
     std::fs::create_dir_all(dir.join("tables"))?;
     std::fs::create_dir_all(dir.join("passages"))?;
@@ -315,6 +353,10 @@ pub fn write_dataset(dir: &Path, ds: &Dataset) -> io::Result<Summary> {
     std::fs::write(dir.join("wards.ron"), ron_list(&ds.wards)?)?;
     std::fs::write(dir.join("themes.ron"), ron_list(&ds.themes)?)?;
     std::fs::write(dir.join("glossary.ron"), ron_list(&ds.glossary)?)?;
+    for t in &ds.tables {
+        let name = format!("{}.ron", t.id.to_lowercase().replace('.', ""));
+        std::fs::write(dir.join("tables").join(name), ron_table(t)?)?;
+    }
     let mut files = 0;
     for (k, part) in ds.passages.chunks(PASSAGES_PER_FILE).enumerate() {
         std::fs::write(
@@ -329,6 +371,8 @@ pub fn write_dataset(dir: &Path, ds: &Dataset) -> io::Result<Summary> {
         wards: ds.wards.len(),
         passages: ds.passages.len(),
         passage_files: files,
+        tables: ds.tables.len(),
+        table_rows: ds.tables.iter().map(|t| t.rows.len()).sum(),
     })
 }
 
@@ -340,6 +384,7 @@ pub fn write(dir: &Path, spec: &Spec) -> io::Result<Summary> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::Area;
 
     #[test]
     fn is_deterministic_and_well_formed() {
@@ -373,6 +418,53 @@ mod tests {
         let summary = write(dir.path(), &spec).unwrap();
         assert_eq!(summary.passage_files, 2);
         let ds = crate::dataset::load_dir(dir.path()).expect("valid under `casebook check`");
-        assert_eq!(ds.passages, generate(&spec).passages);
+        let made = generate(&spec);
+        assert_eq!(ds.passages, made.passages);
+        assert_eq!(ds.tables, made.tables);
+        assert_eq!(summary.tables, 9);
+    }
+
+    #[test]
+    fn tables_cover_every_area_with_some_cells_missing() {
+        let spec = Spec {
+            las: 12,
+            centres: 300,
+            passages: 0,
+            seed: 11,
+        };
+        let ds = generate(&spec);
+        let ids: Vec<&str> = ds.tables.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["A.1", "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9"]);
+        let rows = |id: &str| ds.tables.iter().find(|t| t.id == id).unwrap().rows.clone();
+        let areas = |id: &str| rows(id).into_iter().map(|r| r.area).collect::<Vec<_>>();
+        let las: Vec<Area> = ds.las.iter().map(|l| Area::La(l.id.clone())).collect();
+        assert_eq!(&areas("A.1")[..12], &las[..], "every LA, then GB");
+        assert_eq!(areas("A.1")[12], Area::Gb);
+        assert_eq!(areas("A.5"), las);
+        let wards: Vec<Area> = ds.wards.iter().map(|w| Area::Ward(w.id.clone())).collect();
+        assert_eq!(areas("A.9"), wards);
+        let mut a4 = areas("A.4");
+        a4.sort_by_key(|a| format!("{a:?}"));
+        let mut sorted = wards.clone();
+        sorted.sort_by_key(|a| format!("{a:?}"));
+        assert_eq!(a4, sorted);
+        let centres: Vec<Area> = ds.centres.iter().map(|c| Area::Centre(c.id.clone())).collect();
+        assert_eq!(areas("A.6"), centres);
+        let cells: Vec<Option<String>> = ds
+            .tables
+            .iter()
+            .flat_map(|t| t.rows.iter())
+            .flat_map(|r| r.cells.clone())
+            .collect();
+        let missing = cells.iter().filter(|c| c.is_none()).count();
+        assert!(missing > 0 && missing < cells.len() / 2, "{missing} of {}", cells.len());
+        // A.9's total is the sum of IS and JSA wherever all three are printed.
+        for r in rows("A.9") {
+            if let [Some(is), Some(jsa), Some(total)] = &r.cells[..] {
+                let n = |s: &str| crate::dataset::parse_figure(s).unwrap().value;
+                assert_eq!(n(is) + n(jsa), n(total), "{}", r.label);
+            }
+        }
+        assert_eq!(generate(&spec).tables, ds.tables, "deterministic by seed");
     }
 }
