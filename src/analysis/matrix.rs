@@ -1,8 +1,9 @@
 //! The cases × themes matrix: rows are LAs (or centres), columns are
 //! themes, and a cell is how many documents (passages, and field notes in
 //! the index) the search engine returns for that row and theme with the
-//! same kind and source filters. Every count is a search with an empty
-//! query, so a cell always equals `casebook search --la LA --theme T
+//! same kind and source filters. Every count is what a search with an
+//! empty query returns (counted in one pass by [`SearchIndex::tally`],
+//! which decides with search's own filter lists), so a cell always equals `casebook search --la LA --theme T
 //! --limit 0` (or `--centre C`) with the same filters.
 //!
 //! Totals count each document once: a row's total is the documents of that
@@ -11,7 +12,7 @@
 //! sums of the cells (a passage with two themes is in two cells).
 
 use crate::dataset::Dataset;
-use crate::search::{Filters, Query, SearchIndex, doc_label};
+use crate::search::{Filters, Scope, SearchIndex, Tally, doc_label};
 
 /// What the matrix's rows are.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -90,19 +91,18 @@ impl Matrix {
             .filter(|t| keep(&base.themes, &t.id))
             .map(|t| (t.id.clone(), t.label.clone()))
             .unzip();
-        let count = |r: &[String], t: &[String]| index.count(&Query::default(), &cell_filters(base, rows_of, r, t));
-        let counts: Vec<Vec<usize>> = rows
-            .iter()
-            .map(|r| {
-                columns
-                    .iter()
-                    .map(|t| count(std::slice::from_ref(r), std::slice::from_ref(t)))
-                    .collect()
-            })
-            .collect();
-        let row_totals = rows.iter().map(|r| count(std::slice::from_ref(r), &columns)).collect();
-        let column_totals = columns.iter().map(|t| count(&rows, std::slice::from_ref(t))).collect();
-        let total = count(&rows, &columns);
+        // One pass over the documents, with the entity lists search's
+        // filters use, so each cell equals its search (tested for all).
+        let scope = match rows_of {
+            Rows::La => Scope::La,
+            Rows::Centre => Scope::Centre,
+        };
+        let Tally {
+            counts,
+            row_totals,
+            column_totals,
+            total,
+        } = index.tally(base, scope, &rows, &columns);
         let max = counts.iter().flatten().copied().max().unwrap_or(0);
         Matrix {
             rows_of,
@@ -178,6 +178,72 @@ fn cell_filters(base: &Filters, rows_of: Rows, rows: &[String], themes: &[String
 mod tests {
     use super::*;
     use crate::dataset::{Document, load_bundled};
+
+    /// The one-pass counts against a search per cell and per total, for
+    /// LA and centre rows, with and without kind and source filters.
+    #[test]
+    fn every_count_equals_its_search() {
+        use crate::dataset::Kind;
+        use crate::notes::{Note, Target};
+        use crate::search::Query;
+        let ds = load_bundled().expect("bundled dataset");
+        // Notes on a centre and on a ward, so centre rows count something.
+        let note = |id: &str, target: Target, themes: &[&str]| Note {
+            id: id.into(),
+            target,
+            text: "seen on a visit".into(),
+            created: "2026-01-01T00:00:00Z".into(),
+            updated: "2026-01-01T00:00:00Z".into(),
+            themes: themes.iter().map(|t| t.to_string()).collect(),
+        };
+        let notes = [
+            note(
+                "n1",
+                Target::Centre(ds.centres[0].id.clone()),
+                &["childcare", "outreach"],
+            ),
+            note("n2", Target::Centre(ds.centres[4].id.clone()), &["childcare"]),
+            note("n3", Target::Ward(ds.wards[0].id.clone()), &["benefits"]),
+        ];
+        let index = SearchIndex::new(&ds, crate::notes::to_search_docs(&notes, &ds));
+        let bases = [
+            Filters::default(),
+            Filters {
+                sources: vec![Document::Interim],
+                ..Filters::default()
+            },
+            Filters {
+                kinds: vec![Kind::BidAim, Kind::BidElement],
+                ..Filters::default()
+            },
+        ];
+        for base in &bases {
+            for rows_of in [Rows::La, Rows::Centre] {
+                let m = Matrix::compute(&ds, &index, rows_of, base);
+                let filtered = !base.sources.is_empty() || !base.kinds.is_empty();
+                assert_eq!(
+                    m.total == 0,
+                    filtered && rows_of == Rows::Centre,
+                    "only notes are about a centre"
+                );
+                let count =
+                    |r: &[String], t: &[String]| index.count(&Query::default(), &cell_filters(base, rows_of, r, t));
+                for (r, row) in m.rows.iter().enumerate() {
+                    for (c, col) in m.columns.iter().enumerate() {
+                        assert_eq!(
+                            m.counts[r][c],
+                            count(std::slice::from_ref(row), std::slice::from_ref(col))
+                        );
+                    }
+                    assert_eq!(m.row_totals[r], count(std::slice::from_ref(row), &m.columns));
+                }
+                for (c, col) in m.columns.iter().enumerate() {
+                    assert_eq!(m.column_totals[c], count(&m.rows, std::slice::from_ref(col)));
+                }
+                assert_eq!(m.total, count(&m.rows, &m.columns));
+            }
+        }
+    }
 
     #[test]
     fn totals_count_each_document_once_and_sorting_is_by_count() {

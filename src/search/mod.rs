@@ -90,6 +90,7 @@ mod matcher;
 mod quality;
 mod query;
 mod run;
+mod tally;
 
 use std::ops::Range;
 
@@ -103,6 +104,7 @@ pub use incremental::{DEFAULT_LIMIT, Searcher};
 pub use index::SearchIndex;
 pub use quality::Quality;
 pub use query::{Group, MAX_QUERY_CHARS, MAX_TERMS, MatchKind, Query, QueryError, Scope, Term};
+pub use tally::Tally;
 
 /// Filters by id; an empty list means no filter on that field, several ids
 /// within one field are ORed, and the fields are ANDed.
