@@ -211,7 +211,7 @@ fn implies(n: &Simple, o: &Simple) -> bool {
         && o.kind == MatchKind::Fuzzy
         && n.scope.is_none()
         && o.scope.is_none()
-        && !(o.case_sensitive && !n.case_sensitive)
+        && (!o.case_sensitive || n.case_sensitive)
     {
         let nt: String = if o.case_sensitive == n.case_sensitive {
             n.text.clone()

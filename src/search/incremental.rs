@@ -30,6 +30,10 @@ use super::{Filters, Hit};
 /// How many hits a [`Searcher`] builds unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 100;
 
+/// At most how many loose hits a search builds at once (when its limit is
+/// not 0); [`Searcher::more`] builds the others.
+pub const LOOSE_FIRST: usize = 20;
+
 struct Last {
     text: String,
     filters: Filters,
@@ -66,9 +70,11 @@ impl Searcher {
         }
     }
 
-    /// Build at most `limit` hits per search (0: all). Every match is still
-    /// found and counted ([`Searcher::total`]); only the best `limit` are
-    /// built, which is what keeps a keystroke cheap on a large dataset.
+    /// Build at most `limit` hits per search (0: all), of which at most
+    /// [`LOOSE_FIRST`] loose ones. Every match is still found and counted
+    /// ([`Searcher::total`], but see [`Searcher::loose_counted`]); only the
+    /// best are built, which is what keeps a keystroke cheap on a large
+    /// dataset.
     pub fn with_limit(mut self, limit: usize) -> Searcher {
         self.set_limit(limit);
         self
@@ -135,9 +141,17 @@ impl Searcher {
             loose_from,
         });
         let want = if self.limit == 0 { usize::MAX } else { self.limit };
-        if self.total() < want {
+        let good = self.total();
+        if good < want {
             self.find_loose();
         }
+        // Loose hits cost the most to build (the fuzzy matcher places their
+        // letters): a screenful now, the rest as the list scrolls.
+        let want = if self.limit == 0 {
+            want
+        } else {
+            want.min(good + LOOSE_FIRST)
+        };
         self.hits = match &mut self.last {
             Some(last) => self.index.build(&last.compiled, last.ranking.top(want)),
             None => Vec::new(),
