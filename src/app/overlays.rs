@@ -53,14 +53,18 @@ const LOAD_STEP: usize = 200;
 
 /// Build more hits when the selection nears the end of those built, so the
 /// list scrolls through every match without building them all up front.
+/// Loose matches are looked for only then, once the better ones run out.
 pub fn load_more(state: &mut State) {
     let s = &mut state.search;
-    if s.error.is_some() || s.selected + LOAD_AHEAD < s.hits.len() || s.hits.len() >= s.total {
+    let counted = state.searcher.loose_counted();
+    if s.error.is_some() || s.selected + LOAD_AHEAD < s.hits.len() || (counted && s.hits.len() >= s.total) {
         return;
     }
     let built = s.hits.len();
     let all = state.searcher.more(built + LOAD_STEP);
     state.search.hits.extend_from_slice(&all[built.min(all.len())..]);
+    state.search.total = state.searcher.total();
+    state.search.loose = state.searcher.loose();
 }
 
 /// One line of a picker: id, label, whether it is active, matched char positions.

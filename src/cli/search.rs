@@ -75,6 +75,7 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: SearchArgs, out: &mu
     searcher
         .search(&query, &filters)
         .map_err(|e| CliError::Usage(format!("invalid query: {e}")))?;
+    searcher.find_loose();
     let counts = Counts {
         total: searcher.total(),
         loose: searcher.loose(),

@@ -13,7 +13,7 @@ use super::eval::{Place, literal, pack};
 use super::fold::{fold, lower_char};
 use super::index::{SearchIndex, glossary_key};
 use super::matcher::Pattern;
-use super::quality::{Quality, best_match, loose};
+use super::quality::{Phrase, Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
 use crate::dataset::{Document, Kind};
 
@@ -78,39 +78,148 @@ pub(crate) struct Compiled {
     pub scoring: bool,
     /// The query's words, folded and lower-cased, when it is two or more
     /// plain terms: a document holding them as a phrase ranks first.
-    pub phrase: Option<Vec<String>>,
-    /// Plain AND of positive terms (no OR, negation or expansion), so a
-    /// narrower query can re-search only this one's matches.
-    simple: Option<Vec<Simple>>,
+    pub phrase: Option<Phrase>,
+    /// The groups' terms reduced to what decides narrowing (alternatives
+    /// of conjunctions), when no term is negated: so that a narrower query
+    /// can re-search only this one's matches.
+    simple: Option<Vec<SimpleGroup>>,
+}
+
+/// One group's alternatives, each a conjunction of terms.
+type SimpleGroup = Vec<Vec<Simple>>;
+
+/// Does every document matching group `n` match group `o`, given that a
+/// term matching implies another when `implies` says so? Each alternative
+/// of `n` must imply one of `o`'s, term by term.
+fn group_implies(n: &SimpleGroup, o: &SimpleGroup, implies: fn(&Simple, &Simple) -> bool) -> bool {
+    n.iter().all(|nalt| {
+        o.iter().any(|oalt| {
+            oalt.iter()
+                .all(|ot| ot.text.is_empty() || nalt.iter().any(|nt| implies(nt, ot)))
+        })
+    })
+}
+
+/// A group that only ever matches everything (terms that fold to nothing).
+fn is_empty_group(g: &SimpleGroup) -> bool {
+    g.iter().flatten().all(|t| t.text.is_empty())
 }
 
 impl Compiled {
-    /// Does every document matching `self` match `old` too? (Conservative:
-    /// `false` when unsure.)
-    pub fn narrows(&self, old: &Compiled) -> bool {
+    fn narrows_by(&self, old: &Compiled, implies: fn(&Simple, &Simple) -> bool) -> bool {
         let (Some(new), Some(old)) = (&self.simple, &old.simple) else {
             return false;
         };
         old.iter()
-            .filter(|o| !o.text.is_empty())
-            .all(|o| new.iter().any(|n| implies(n, o)))
+            .filter(|o| !is_empty_group(o))
+            .all(|o| new.iter().any(|n| group_implies(n, o, implies)))
     }
 
-    /// Same plain terms in the same order: the same search.
+    /// Does every document matching `self` match `old` too? (Conservative:
+    /// `false` when unsure.)
+    pub fn narrows(&self, old: &Compiled) -> bool {
+        self.narrows_by(old, implies)
+    }
+
+    /// Does every document matching `self` as well as a word, part of a word
+    /// or close misspelling (not loosely) match `old` that well too? True
+    /// when each of `old`'s terms is the start of one of `self`'s (typing
+    /// on) and, for fuzzy terms, no longer allows more letters between
+    /// (a close match of `n` letters allows `n / 4`). (Conservative.)
+    pub fn narrows_strictly(&self, old: &Compiled) -> bool {
+        self.narrows_by(old, implies_strictly)
+    }
+
+    /// Same terms in the same groups: the same search.
     pub fn same_as(&self, old: &Compiled) -> bool {
         self.simple.is_some() && self.simple == old.simple
     }
 
-    /// The group of `old` identical to group `g` of `self`, when both are
-    /// plain AND queries.
+    /// The group of `old` identical to group `g` of `self`, when neither
+    /// query negates a term.
     pub fn same_group(&self, g: usize, old: &Compiled) -> Option<usize> {
         let (new, old) = (self.simple.as_ref()?, old.simple.as_ref()?);
-        let term = new.get(g).filter(|t| !t.text.is_empty())?;
-        old.iter().position(|o| o == term)
+        let group = new.get(g).filter(|g| !is_empty_group(g))?;
+        old.iter().position(|o| o == group)
+    }
+
+    /// A positive fuzzy text term of this query whose letters `t` (also
+    /// positive and fuzzy, same case) holds in order: every name `t`
+    /// matches, even loosely, that term matches too.
+    fn wider_term(&self, t: &Term) -> Option<&TextTerm> {
+        let text = fold(&t.text, t.case_sensitive);
+        // A term ending in `y` also matches "-ies" words, without its `y`.
+        if t.kind != MatchKind::Fuzzy || t.negated || t.scope.is_some() || text.ends_with('y') {
+            return None;
+        }
+        self.groups
+            .iter()
+            .flat_map(|g| g.alts.iter().flatten())
+            .find_map(|c| match c {
+                CTerm::Text(c)
+                    if c.kind == MatchKind::Fuzzy
+                        && !c.negated
+                        && c.pat.case_sensitive == t.case_sensitive
+                        && is_subsequence(&c.pat.text, &text) =>
+                {
+                    Some(&**c)
+                }
+                _ => None,
+            })
+    }
+
+    /// A compiled text term of this query equal to `t` (same text, kind,
+    /// negation and case), to reuse its matches on names.
+    fn text_term(&self, t: &Term) -> Option<&TextTerm> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.alts.iter().flatten())
+            .find_map(|c| match c {
+                CTerm::Text(c)
+                    if c.kind == t.kind
+                        && c.negated == t.negated
+                        && c.pat.case_sensitive == t.case_sensitive
+                        && c.pat.text == fold(&t.text, t.case_sensitive) =>
+                {
+                    Some(&**c)
+                }
+                _ => None,
+            })
     }
 }
 
+/// Are the characters of `small` in `big`, in order?
+fn is_subsequence(small: &str, big: &str) -> bool {
+    let mut it = big.chars();
+    small.chars().all(|c| it.any(|x| x == c))
+}
+
+fn implies_strictly(n: &Simple, o: &Simple) -> bool {
+    if n.kind != MatchKind::Fuzzy || n.scope.is_some() {
+        return implies(n, o);
+    }
+    if n.scope != o.scope || n.kind != o.kind || o.case_sensitive != n.case_sensitive {
+        return false;
+    }
+    n.text.starts_with(&o.text) && n.text.chars().count() / 4 <= o.text.chars().count() / 4
+}
+
 fn implies(n: &Simple, o: &Simple) -> bool {
+    // A literal term (an expansion's whole words) occurs as typed, so it
+    // holds any fuzzy term spelled within it (`personal adviser` → `p`).
+    if n.kind != MatchKind::Fuzzy
+        && o.kind == MatchKind::Fuzzy
+        && n.scope.is_none()
+        && o.scope.is_none()
+        && (!o.case_sensitive || n.case_sensitive)
+    {
+        let nt: String = if o.case_sensitive == n.case_sensitive {
+            n.text.clone()
+        } else {
+            n.text.chars().map(lower_char).collect()
+        };
+        return nt.contains(&o.text);
+    }
     if n.scope != o.scope || n.kind != o.kind || (o.case_sensitive && !n.case_sensitive) {
         return false;
     }
@@ -133,7 +242,12 @@ fn implies(n: &Simple, o: &Simple) -> bool {
 
 impl SearchIndex {
     pub(crate) fn compile(&self, query: &Query, filters: &Filters) -> Compiled {
-        let mut expanded = false;
+        self.compile_after(query, filters, None)
+    }
+
+    /// [`SearchIndex::compile`], reusing the matches on names of the terms
+    /// `prev` (the last query) has too: typing on changes one term at a time.
+    pub(crate) fn compile_after(&self, query: &Query, filters: &Filters, prev: Option<&Compiled>) -> Compiled {
         // Groups as lists of alternatives of conjunctions of source terms.
         let mut groups: Vec<Vec<Vec<Term>>> = query
             .groups()
@@ -164,7 +278,6 @@ impl SearchIndex {
                     case_sensitive: true,
                 };
                 groups.insert(i, vec![terms, vec![word]]);
-                expanded = true;
             }
             i += 1;
         }
@@ -180,25 +293,29 @@ impl SearchIndex {
                     text,
                     case_sensitive: false,
                 }]);
-                expanded = true;
             }
         }
-        let simple = (!expanded && groups.iter().all(|g| g.len() == 1 && g[0].len() == 1))
-            .then(|| {
-                groups
-                    .iter()
-                    .map(|g| &g[0][0])
-                    .filter(|t| !t.negated)
-                    .map(simplify)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|_| query.terms().all(|t| !t.negated));
+        let simple = groups.iter().flatten().flatten().all(|t| !t.negated).then(|| {
+            groups
+                .iter()
+                .map(|g| g.iter().map(|conj| conj.iter().map(simplify).collect()).collect())
+                .collect::<Vec<SimpleGroup>>()
+        });
         let groups: Vec<CGroup> = groups
             .into_iter()
             .map(|alts| CGroup {
                 alts: alts
                     .into_iter()
-                    .map(|conj| conj.iter().map(|t| self.compile_term(t)).collect())
+                    .map(|conj| {
+                        conj.iter()
+                            .map(
+                                |t| match prev.and_then(|p| p.text_term(t)).filter(|_| t.scope.is_none()) {
+                                    Some(same) => CTerm::Text(Box::new(same.clone())),
+                                    None => self.compile_term(t, prev.and_then(|p| p.wider_term(t))),
+                                },
+                            )
+                            .collect()
+                    })
                     .collect(),
             })
             .collect();
@@ -210,12 +327,14 @@ impl SearchIndex {
             groups,
             filters: self.filters(filters),
             scoring,
-            phrase: phrase_words(query),
+            phrase: phrase_words(query).map(Phrase::new),
             simple,
         }
     }
 
-    fn compile_term(&self, t: &Term) -> CTerm {
+    /// Compile one term; `wider` (see `Compiled::wider_term`) tells which
+    /// names cannot match, to skip them.
+    fn compile_term(&self, t: &Term, wider: Option<&TextTerm>) -> CTerm {
         if let Some(scope) = t.scope {
             let value = fold(&t.text, false);
             let entities = self
@@ -249,7 +368,11 @@ impl SearchIndex {
         let meta = self
             .entities
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(at, e)| {
+                if wider.is_some_and(|w| w.meta[at] < 0) {
+                    return -1;
+                }
                 let scores = e.folded.iter().zip(&e.names).filter_map(|(f, name)| {
                     let hay = f.variant(name, t.case_sensitive);
                     match (t.kind, t.negated) {

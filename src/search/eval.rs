@@ -101,7 +101,7 @@ pub(crate) fn literal(hay: &str, pat: &Pattern, kind: MatchKind) -> Option<(Qual
                         continue;
                     }
                 }
-                offer(literal_quality(hay, pat, kind, at), contiguous_score(prev, p), at);
+                offer(literal_quality(hay, pat, kind, at), pat.score_after(prev), at);
             }
         }
         MatchKind::Prefix | MatchKind::Suffix | MatchKind::Equal => {
@@ -156,15 +156,19 @@ impl SearchIndex {
     }
 
     /// A group's packed value and the index of its best alternative. A
-    /// value of 0 means the group only filters (scopes, negations).
-    pub(crate) fn group(&self, alts: &[Vec<CTerm>], i: usize) -> Option<(i32, usize)> {
+    /// value of 0 means the group only filters (scopes, negations). When
+    /// `strict`, loose matches count as no match: the group's value is the
+    /// same as without `strict` whenever that value is not loose.
+    pub(crate) fn group(&self, alts: &[Vec<CTerm>], i: usize, strict: bool) -> Option<(i32, usize)> {
         let mut best: Option<(i32, usize)> = None;
         'alt: for (a, conj) in alts.iter().enumerate() {
             // The weakest scoring term decides; the others' scores add up.
             let mut weakest: Option<i32> = None;
             let mut extra: i64 = 0;
             for t in conj {
-                let Some(v) = self.term(t, i) else { continue 'alt };
+                let Some(v) = self.term(t, i, strict) else {
+                    continue 'alt;
+                };
                 if v == 0 {
                     continue;
                 }
@@ -193,7 +197,7 @@ impl SearchIndex {
 
     /// A term's packed value (0 for filtering terms), or `None` when it
     /// does not match.
-    fn term(&self, t: &CTerm, i: usize) -> Option<i32> {
+    fn term(&self, t: &CTerm, i: usize, strict: bool) -> Option<i32> {
         let p = &self.prepared[i];
         match t {
             CTerm::Always => Some(0),
@@ -232,18 +236,21 @@ impl SearchIndex {
                     || self.entities_of(p).iter().any(|&e| t.meta[e as usize] > 0);
                 (!found).then_some(0)
             }
-            CTerm::Text(t) => self.text_term(t, i),
+            CTerm::Text(t) => self.text_term(t, i, strict),
         }
     }
 
-    fn text_term(&self, t: &TextTerm, i: usize) -> Option<i32> {
+    /// A positive text term's best value in document `i`; when `strict`,
+    /// loose matches (on names too) are not looked for.
+    fn text_term(&self, t: &TextTerm, i: usize, strict: bool) -> Option<i32> {
         let p = &self.prepared[i];
         let cs = t.pat.case_sensitive;
         let mut best: Option<i32> = None;
         let offer = |best: &mut Option<i32>, v: i32| *best = Some(best.map_or(v, |b| b.max(v)));
+        let loose_name = pack(Quality::Loose, Place::Title, SCORE_MAX);
         for &e in self.entities_of(p) {
             let v = t.meta[e as usize];
-            if v >= 0 {
+            if v >= 0 && !(strict && v <= loose_name) {
                 offer(&mut best, v);
             }
         }
@@ -259,7 +266,7 @@ impl SearchIndex {
                 return best;
             }
         }
-        if t.kind != MatchKind::Fuzzy || best.is_some_and(|b| unpack(b).0 > Quality::Loose) {
+        if strict || t.kind != MatchKind::Fuzzy || best.is_some_and(|b| unpack(b).0 > Quality::Loose) {
             return best;
         }
         // Loose: the letters in order within one chunk (about a sentence).

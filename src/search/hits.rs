@@ -43,7 +43,7 @@ impl SearchIndex {
         for g in &c.groups {
             let alt = match g.alts.len() {
                 1 => 0,
-                _ => match self.group(&g.alts, i) {
+                _ => match self.group(&g.alts, i, false) {
                     Some((_, alt)) => alt,
                     None => continue,
                 },

@@ -1,29 +1,52 @@
 //! [`Searcher`]: search as you type.
 //!
-//! It keeps the last query, its filters and the full list of documents that
-//! matched it. When the next query is at least as narrow (it extends the
-//! last one: `lon` → `lone` → `lone p`, or adds a term) with the same
-//! filters, only those documents are searched again. A query with OR,
-//! negation or an abbreviation expansion never counts as narrower, since
-//! extending it can widen what matches (`!fat` → `!fath` lets more in), and
-//! so is searched afresh, as is any other change (deleting a character).
-//! Either way the hits are exactly those a fresh search would give.
+//! It keeps the last query, its filters and the documents that matched it
+//! better than loosely (as a word, part of a word or close misspelling).
+//! When the next query types on (each term of the last one is the start of
+//! a term of the new one, and no fuzzy term grows to a length that allows
+//! one more letter between: 4, 8, 12 characters) with the same filters,
+//! only those documents are searched again. Groups count term by term, OR
+//! and abbreviation expansions included (`jobcentre plus` → `jobcentre plus
+//! o` keeps the first group as it was). A query with a negation never counts
+//! as narrower, since extending it can widen what matches (`!fat` → `!fath`
+//! lets more in), and so is searched afresh, as is any other change
+//! (deleting a character). A group the last query had too keeps its values;
+//! a term it had keeps its matches on names.
+//!
+//! Loose matches (letters scattered through a sentence) are looked for only
+//! when the better matches do not fill the hits to build, or when asked
+//! ([`Searcher::more`] past the better matches, [`Searcher::find_loose`]);
+//! until then they are not counted either. On a large dataset nearly
+//! every document holds a short query's letters somewhere, and finding them
+//! all on each keystroke would cost more than everything else. Either way
+//! the hits are exactly those a fresh search gives, in the same order.
 
 use super::compile::Compiled;
 use super::index::SearchIndex;
 use super::query::{Query, QueryError};
-use super::run::{Previous, Ranking};
+use super::run::{Previous, Ranking, Tier};
 use super::{Filters, Hit};
 
 /// How many hits a [`Searcher`] builds unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 100;
 
+/// At most how many loose hits a search builds at once (when its limit is
+/// not 0); [`Searcher::more`] builds the others.
+pub const LOOSE_FIRST: usize = 20;
+
 struct Last {
     text: String,
     filters: Filters,
     compiled: Compiled,
+    /// The documents that matched better than loosely, in index order, and
+    /// each group's values for them.
     matched: Vec<u32>,
     columns: Vec<Vec<i32>>,
+    /// The loose matches, in index order, once looked for.
+    loose: Option<Vec<u32>>,
+    /// Where loose matches can be (every document when `None`): the last
+    /// search's matches, loose ones included, when this one narrows it.
+    loose_from: Option<Vec<u32>>,
     ranking: Ranking,
 }
 
@@ -47,9 +70,11 @@ impl Searcher {
         }
     }
 
-    /// Build at most `limit` hits per search (0: all). Every match is still
-    /// found and counted ([`Searcher::total`]); only the best `limit` are
-    /// built, which is what keeps a keystroke cheap on a large dataset.
+    /// Build at most `limit` hits per search (0: all), of which at most
+    /// [`LOOSE_FIRST`] loose ones. Every match is still found and counted
+    /// ([`Searcher::total`], but see [`Searcher::loose_counted`]); only the
+    /// best are built, which is what keeps a keystroke cheap on a large
+    /// dataset.
     pub fn with_limit(mut self, limit: usize) -> Searcher {
         self.set_limit(limit);
         self
@@ -77,7 +102,9 @@ impl Searcher {
             return Ok(&self.hits);
         }
         let parsed = Query::parse(query)?;
-        let compiled = self.index.compile(&parsed, filters);
+        let compiled = self
+            .index
+            .compile_after(&parsed, filters, self.last.as_ref().map(|l| &l.compiled));
         if let Some(last) = &mut self.last
             && last.filters == *filters
             && compiled.same_as(&last.compiled)
@@ -87,34 +114,84 @@ impl Searcher {
             self.incremental = true;
             return Ok(&self.hits);
         }
-        let previous = self
-            .last
-            .take()
-            .filter(|l| l.filters == *filters && compiled.narrows(&l.compiled));
-        self.incremental = previous.is_some();
-        let prev = previous.as_ref().map(|l| Previous {
+        let previous = self.last.take().filter(|l| l.filters == *filters);
+        let strict_prev = previous.as_ref().filter(|l| compiled.narrows_strictly(&l.compiled));
+        self.incremental = strict_prev.is_some();
+        let prev = strict_prev.map(|l| Previous {
             compiled: &l.compiled,
             matched: &l.matched,
             columns: &l.columns,
         });
-        let outcome = self.index.run(&compiled, prev);
-        let mut ranking = Ranking::new(&outcome.matched, &outcome.keys);
-        let want = if self.limit == 0 { usize::MAX } else { self.limit };
-        self.hits = self.index.build(&compiled, ranking.top(want));
+        let outcome = self.index.run_tier(&compiled, prev, Tier::Strict);
+        let loose_from = previous.as_ref().and_then(|l| {
+            let loose = l.loose.as_ref().filter(|_| compiled.narrows(&l.compiled))?;
+            let mut all: Vec<u32> = l.matched.iter().chain(loose).copied().collect();
+            all.sort_unstable();
+            Some(all)
+        });
+        drop(previous);
         self.last = Some(Last {
             text: query.to_string(),
             filters: filters.clone(),
+            ranking: Ranking::new(&outcome.matched, &outcome.keys),
             compiled,
             matched: outcome.matched,
             columns: outcome.columns,
-            ranking,
+            loose: None,
+            loose_from,
         });
+        let want = if self.limit == 0 { usize::MAX } else { self.limit };
+        let good = self.total();
+        if good < want {
+            self.find_loose();
+        }
+        // Loose hits cost the most to build (the fuzzy matcher places their
+        // letters): a screenful now, the rest as the list scrolls.
+        let want = if self.limit == 0 {
+            want
+        } else {
+            want.min(good + LOOSE_FIRST)
+        };
+        self.hits = match &mut self.last {
+            Some(last) => self.index.build(&last.compiled, last.ranking.top(want)),
+            None => Vec::new(),
+        };
         Ok(&self.hits)
     }
 
+    /// Look for the last search's loose matches, if not done yet, and
+    /// return how many there are. They rank after every other match; hits
+    /// already built stay as they are.
+    pub fn find_loose(&mut self) -> usize {
+        let Some(last) = &mut self.last else {
+            return 0;
+        };
+        if last.loose.is_none() {
+            let mut done = vec![false; self.index.len()];
+            for &i in &last.matched {
+                done[i as usize] = true;
+            }
+            let outcome = self.index.run_loose(&last.compiled, last.loose_from.as_deref(), &done);
+            last.ranking.extend_loose(&outcome.matched, &outcome.keys);
+            last.loose = Some(outcome.matched);
+            last.loose_from = None;
+        }
+        last.ranking.loose()
+    }
+
+    /// Have the last search's loose matches been looked for (so that
+    /// [`Searcher::total`] and [`Searcher::loose`] count them)?
+    pub fn loose_counted(&self) -> bool {
+        self.last.as_ref().is_some_and(|l| l.loose.is_some())
+    }
+
     /// Build hits up to the `n` best of the last search (for a list that
-    /// scrolls past what was built); returns every hit built so far.
+    /// scrolls past what was built), looking for loose matches when `n`
+    /// goes past the others; returns every hit built so far.
     pub fn more(&mut self, n: usize) -> &[Hit] {
+        if self.last.as_ref().is_some_and(|l| n > l.ranking.len()) {
+            self.find_loose();
+        }
         if let Some(last) = &mut self.last
             && n > self.hits.len()
         {
@@ -126,7 +203,8 @@ impl Searcher {
     }
 
     /// How many of the last search's matches are loose (scattered letters;
-    /// listed after every other match).
+    /// listed after every other match); 0 until they are looked for
+    /// ([`Searcher::loose_counted`]).
     pub fn loose(&self) -> usize {
         self.last.as_ref().map_or(0, |l| l.ranking.loose())
     }
@@ -136,8 +214,8 @@ impl Searcher {
         &self.hits
     }
 
-    /// How many documents matched the last search, loose ones included
-    /// (may exceed the hits built).
+    /// How many documents matched the last search (may exceed the hits
+    /// built), loose ones included once looked for.
     pub fn total(&self) -> usize {
         self.last.as_ref().map_or(0, |l| l.ranking.len())
     }

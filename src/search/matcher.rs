@@ -71,6 +71,12 @@ pub(crate) struct Pattern {
     /// The most the characters after the first can earn.
     tail_bound: i64,
     finder: memchr::memmem::Finder<'static>,
+    /// The pattern cut into `n / 4 + 1` pieces when it is four characters
+    /// or longer: a close match, with at most `n / 4` characters inserted,
+    /// leaves one piece whole (see `quality::close_window`).
+    pieces: Vec<memchr::memmem::Finder<'static>>,
+    /// What the characters after the first earn in a contiguous occurrence.
+    tail_score: i64,
 }
 
 impl Pattern {
@@ -89,13 +95,42 @@ impl Pattern {
             })
             .sum();
         let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        let pieces = if chars.len() >= 4 {
+            let k = chars.len() / 4 + 1;
+            (0..k)
+                .map(|j| {
+                    let piece: String = chars[j * chars.len() / k..(j + 1) * chars.len() / k].iter().collect();
+                    memchr::memmem::Finder::new(piece.as_bytes()).into_owned()
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let tail_score = chars.windows(2).map(|w| 16 + in_place(Some(w[0]), w[1]).max(4)).sum();
         Pattern {
             text,
             chars,
             case_sensitive,
             tail_bound,
             finder,
+            pieces,
+            tail_score,
         }
+    }
+
+    /// [`contiguous_score`] of an occurrence of the whole pattern after
+    /// `prev`, in constant time.
+    #[inline]
+    pub fn score_after(&self, prev: Option<char>) -> i64 {
+        match self.chars.first() {
+            Some(&first) => 15 + in_place(prev, first) + self.tail_score,
+            None => 0,
+        }
+    }
+
+    /// The pattern's pieces (empty under four characters).
+    pub fn pieces(&self) -> &[memchr::memmem::Finder<'static>] {
+        &self.pieces
     }
 
     /// Byte offsets of every occurrence of the pattern in `hay`.
@@ -230,7 +265,7 @@ fn find(hay: &str, c: char) -> Option<usize> {
 pub(crate) fn best_contiguous(hay: &str, pat: &Pattern) -> Option<(i64, usize)> {
     let mut best: Option<(i64, usize)> = None;
     for at in pat.occurrences(hay) {
-        let s = contiguous_score(char_before(hay, at), &pat.text);
+        let s = pat.score_after(char_before(hay, at));
         if best.is_none_or(|(b, _)| s > b) {
             best = Some((s, at));
         }
@@ -316,6 +351,8 @@ mod tests {
         #[test]
         fn contiguous_is_a_lower_bound(hay in "[abpr .A1é-]{0,40}", p in "[abpr .A-]{1,4}") {
             let pat = pat(&p);
+            prop_assert_eq!(pat.score_after(Some(' ')), contiguous_score(Some(' '), &p));
+            prop_assert_eq!(pat.score_after(None), contiguous_score(None, &p));
             if let Some((c, _)) = best_contiguous(&hay, &pat) {
                 let exact = fuzzy(&hay, &pat).map(|m| m.0);
                 prop_assert!(exact.is_some_and(|e| e >= c), "contiguous {} above score {:?}", c, exact);

@@ -100,7 +100,7 @@ pub use doc::{SearchDoc, doc_label};
 pub use eval::Place;
 pub use fold::fold;
 pub use hits::SNIPPET_CHARS;
-pub use incremental::{DEFAULT_LIMIT, Searcher};
+pub use incremental::{DEFAULT_LIMIT, LOOSE_FIRST, Searcher};
 pub use index::SearchIndex;
 pub use quality::Quality;
 pub use query::{Group, MAX_QUERY_CHARS, MAX_TERMS, MatchKind, Query, QueryError, Scope, Term};

@@ -24,7 +24,9 @@
 
 use std::ops::Range;
 
-use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, upper_bound};
+use memchr::memmem::Finder;
+
+use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, in_place, upper_bound};
 
 /// How well a term matched, worst first (so `Ord` ranks them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -107,19 +109,30 @@ pub(crate) fn is_word_at(hay: &str, pat: &Pattern, at: usize) -> bool {
 /// then by score; with its byte offset.
 pub(crate) fn contiguous(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
     let mut best: Option<(Quality, i64, usize)> = None;
+    let first_alnum = pat.chars.first().is_some_and(|c| c.is_alphanumeric());
     for at in pat.occurrences(hay) {
         let prev = char_before(hay, at);
+        if first_alnum && is_word_char(prev) {
+            // Inside a word (most occurrences of a short term): a part.
+            let s = pat.score_after(prev);
+            if best.is_none_or(|(bq, bs, _)| (Quality::Part, s) > (bq, bs)) {
+                best = Some((Quality::Part, s, at));
+            }
+            continue;
+        }
         let q = if is_word_at(hay, pat, at) {
             Quality::Word
         } else {
             Quality::Part
         };
-        let s = contiguous_score(prev, &pat.text);
+        let s = pat.score_after(prev);
         if best.is_none_or(|(bq, bs, _)| (q, s) > (bq, bs)) {
             best = Some((q, s, at));
         }
-        if q == Quality::Word && prev.is_none() {
-            break; // the best there can be
+        // A whole word at the start, or after a space, scores the most any
+        // occurrence from here on can.
+        if q == Quality::Word && (prev.is_none() || in_place(prev, pat.chars[0]) >= in_place(Some(' '), 'a')) {
+            break;
         }
     }
     if best.is_none_or(|b| b.0 < Quality::Word) {
@@ -149,7 +162,7 @@ fn y_plural(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
 fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
     let n = pat.chars.len();
     let max = close_span(n);
-    if n < 4 || max <= n {
+    if n < 4 || max <= n || !pat.pieces().iter().any(|p| p.find(hay.as_bytes()).is_some()) {
         return None;
     }
     let first = pat.chars[0];
@@ -238,10 +251,26 @@ pub(crate) fn occurrences(hay: &str, pat: &Pattern, words: bool) -> Vec<Range<us
     out
 }
 
-/// Do `words` (folded, lower-cased) occur in `hay` (folded, lower-cased)
-/// one after another, separated only by spaces and punctuation, starting
-/// and ending at word boundaries? That is the query typed as a phrase.
-pub(crate) fn phrase(hay: &str, words: &[String]) -> bool {
+/// The query's words (folded, lower-cased) as a phrase, with the search
+/// for its first word built once per query rather than once per document.
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase {
+    pub words: Vec<String>,
+    first: Finder<'static>,
+}
+
+impl Phrase {
+    pub fn new(words: Vec<String>) -> Phrase {
+        let first = Finder::new(words.first().map_or("", String::as_str).as_bytes()).into_owned();
+        Phrase { words, first }
+    }
+}
+
+/// Do the phrase's words occur in `hay` (folded, lower-cased) one after
+/// another, separated only by spaces and punctuation, starting and ending
+/// at word boundaries? That is the query typed as a phrase.
+pub(crate) fn phrase(hay: &str, phrase: &Phrase) -> bool {
+    let words = &phrase.words;
     let Some((first, rest)) = words.split_first() else {
         return false;
     };
@@ -249,8 +278,13 @@ pub(crate) fn phrase(hay: &str, words: &[String]) -> bool {
         return false;
     }
     let bytes = hay.as_bytes();
-    for (at, _) in hay.match_indices(first.as_str()) {
-        if first.chars().next().is_some_and(char::is_alphanumeric) && is_word_char(char_before(hay, at)) {
+    let last_word = words
+        .last()
+        .and_then(|w| w.chars().last())
+        .is_some_and(char::is_alphanumeric);
+    let first_word = first.chars().next().is_some_and(char::is_alphanumeric);
+    for at in phrase.first.find_iter(bytes) {
+        if first_word && is_word_char(char_before(hay, at)) {
             continue;
         }
         let mut end = at + first.len();
@@ -268,10 +302,6 @@ pub(crate) fn phrase(hay: &str, words: &[String]) -> bool {
             }
             end += gap + w.len();
         }
-        let last_word = words
-            .last()
-            .and_then(|w| w.chars().last())
-            .is_some_and(char::is_alphanumeric);
         if ok && !(last_word && end < bytes.len() && is_word_char(hay[end..].chars().next())) {
             return true;
         }
@@ -325,7 +355,7 @@ mod tests {
 
     #[test]
     fn phrases_need_adjacent_words_in_order() {
-        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let words = |s: &str| Phrase::new(s.split(' ').map(String::from).collect());
         assert!(phrase("the free for 2 scheme", &words("free for 2")));
         assert!(phrase("free - for, 2", &words("free for 2")));
         assert!(!phrase("free for 20", &words("free for 2")));

@@ -63,8 +63,28 @@ pub(crate) fn order_index(k: u128) -> u32 {
     u32::MAX - (k as u32)
 }
 
+/// Which matches a run looks for.
+#[derive(Clone, Copy)]
+pub(crate) enum Tier<'a> {
+    /// Every match, loose ones included.
+    All,
+    /// Only documents every term of which matched better than loosely.
+    Strict,
+    /// Only loose matches, among the candidates not marked here (the
+    /// strict matches, already found).
+    Loose(&'a [bool]),
+}
+
 impl SearchIndex {
+    /// Every match of `c` (loose ones included), among the last search's
+    /// matches when `prev` is given.
     pub(crate) fn run(&self, c: &Compiled, prev: Option<Previous>) -> Outcome {
+        self.run_tier(c, prev, Tier::All)
+    }
+
+    /// The matches of one tier, among `prev`'s matches when given (which
+    /// must hold every match of that tier).
+    pub(crate) fn run_tier(&self, c: &Compiled, prev: Option<Previous>, tier: Tier) -> Outcome {
         let all: Vec<u32>;
         let candidates = match prev {
             Some(p) => p.matched,
@@ -77,7 +97,21 @@ impl SearchIndex {
         let reuse: Vec<Option<&[i32]>> = (0..c.groups.len())
             .map(|g| prev.and_then(|p| c.same_group(g, p.compiled).map(|h| p.columns[h].as_slice())))
             .collect();
-        self.evaluate_all(c, candidates, &reuse)
+        self.evaluate_all(c, candidates, &reuse, tier)
+    }
+
+    /// The loose matches among `candidates` (every document when `None`)
+    /// not marked in `done`.
+    pub(crate) fn run_loose(&self, c: &Compiled, candidates: Option<&[u32]>, done: &[bool]) -> Outcome {
+        let all: Vec<u32>;
+        let candidates = match candidates {
+            Some(cs) => cs,
+            None => {
+                all = (0..self.docs.len() as u32).collect();
+                &all
+            }
+        };
+        self.evaluate_all(c, candidates, &vec![None; c.groups.len()], Tier::Loose(done))
     }
 
     /// The rank key of document `i` from its groups' values (see the module
@@ -108,7 +142,8 @@ impl SearchIndex {
     }
 
     /// Evaluate every candidate, on several threads when there are many.
-    fn evaluate_all(&self, c: &Compiled, candidates: &[u32], reuse: &[Option<&[i32]>]) -> Outcome {
+    fn evaluate_all(&self, c: &Compiled, candidates: &[u32], reuse: &[Option<&[i32]>], tier: Tier) -> Outcome {
+        let strict = matches!(tier, Tier::Strict);
         let part = |from: usize, part: &[u32]| -> Outcome {
             let mut out = Outcome {
                 matched: Vec::new(),
@@ -117,13 +152,13 @@ impl SearchIndex {
             };
             let mut vals = vec![0i32; reuse.len()];
             'doc: for (k, &i) in part.iter().enumerate() {
-                if !self.passes(&c.filters, i as usize) {
+                if matches!(tier, Tier::Loose(done) if done[i as usize]) || !self.passes(&c.filters, i as usize) {
                     continue;
                 }
                 for (g, v) in vals.iter_mut().enumerate() {
                     *v = match reuse[g] {
                         Some(col) => col[from + k],
-                        None => match self.group(&c.groups[g].alts, i as usize) {
+                        None => match self.group(&c.groups[g].alts, i as usize, strict) {
                             Some((v, _)) => v,
                             None => continue 'doc,
                         },
@@ -187,6 +222,15 @@ impl Ranking {
             sorted: 0,
             loose,
         }
+    }
+
+    /// Add loose matches (found after the others): they rank below every
+    /// match already here, so what is sorted stays sorted.
+    pub fn extend_loose(&mut self, matched: &[u32], keys: &[u64]) {
+        debug_assert!(keys.iter().all(|&k| key_quality(k).is_loose()));
+        self.order
+            .extend(matched.iter().zip(keys).map(|(&i, &k)| order_key(k, i)));
+        self.loose += keys.len();
     }
 
     pub fn len(&self) -> usize {
