@@ -18,6 +18,8 @@ pub(crate) struct Paths {
     pub lock: PathBuf,
     /// `<file>.bak`: the previous good version.
     pub bak: PathBuf,
+    /// `<file>.journal`: changes saved since the file was last rewritten.
+    pub journal: PathBuf,
     dir: PathBuf,
 }
 
@@ -36,6 +38,7 @@ impl Paths {
         Paths {
             lock: sibling(&file, ".lock"),
             bak: sibling(&file, ".bak"),
+            journal: sibling(&file, ".journal"),
             file,
             dir,
         }
@@ -73,6 +76,21 @@ impl Stamp {
             modified: meta.modified().ok(),
             ino,
         }
+    }
+
+    /// The stamp as one line of text, as the journal records the version of
+    /// the notes file it applies over: `<len> <seconds>.<nanoseconds> <inode>`.
+    pub fn key(&self) -> String {
+        let modified = self
+            .modified
+            .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or_else(|| "-".to_string(), |d| format!("{}.{:09}", d.as_secs(), d.subsec_nanos()));
+        format!("{} {} {}", self.len, modified, self.ino)
+    }
+
+    /// The file's length in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
     }
 }
 
@@ -268,7 +286,7 @@ fn write_synced(path: &Path, bytes: &[u8], perms: Option<&fs::Permissions>) -> R
 
 /// Make the rename durable. Best effort: the new file is already in place,
 /// and some file systems cannot sync a directory.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
@@ -285,7 +303,11 @@ fn remove_stale_temporaries(paths: &Paths) {
         return;
     };
     let Ok(entries) = fs::read_dir(&paths.dir) else { return };
-    let prefixes = [format!("{name}.tmp-"), format!("{name}.bak.tmp-")];
+    let prefixes = [
+        format!("{name}.tmp-"),
+        format!("{name}.bak.tmp-"),
+        format!("{name}.journal.tmp-"),
+    ];
     for entry in entries.flatten() {
         let entry_name = entry.file_name();
         let Some(entry_name) = entry_name.to_str() else {

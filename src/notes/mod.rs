@@ -54,11 +54,14 @@
 //! ids exist is the caller's job (the CLI does; the store accepts any id).
 
 mod codec;
+mod disk;
 mod drafts;
 mod error;
 mod export;
 mod file;
+mod journal;
 mod model;
+mod save;
 mod search_docs;
 mod store;
 mod time;
@@ -69,5 +72,6 @@ pub use export::{export_csv, export_markdown, note_source, target_las, target_ti
 pub use file::MAX_NOTES_BYTES;
 pub use model::{Note, Target, newest_first};
 pub use search_docs::to_search_docs;
-pub use store::{LOCK_WAIT, NoteStore, default_path, resolve_path};
+pub use save::SMALL_NOTES_BYTES;
+pub use store::{JOURNAL_LIMIT, LOCK_WAIT, NoteStore, default_path, resolve_path};
 pub use time::now_rfc3339;

@@ -138,7 +138,7 @@ pub(crate) fn parse_notes(bytes: &[u8], file: &Path) -> Result<Vec<Note>, NotesE
         .map_err(|e| located(e.span.start.line.max(1), e.span.start.col.max(1), e.code.to_string()))
 }
 
-fn line_col(prefix: &[u8]) -> (usize, usize) {
+pub(crate) fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)
