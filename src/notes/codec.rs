@@ -298,6 +298,13 @@ mod tests {
                 _ => Target::Passage(id.clone()),
             };
             let notes = vec![note(target, &text, themes), note(Target::None, "x", vec![])];
+            for r in [Record::Add(notes[0].clone()), Record::Edit(notes[0].clone()), Record::Delete(text.clone())] {
+                let mut line = String::new();
+                encode_record(&mut line, &r);
+                prop_assert_eq!(line.matches('\n').count(), 1, "one line: {}", line);
+                prop_assert_eq!(decode_record(line.trim_end()), Some(r.clone()));
+                prop_assert_eq!(ron::from_str::<Record>(&line).unwrap(), r);
+            }
             let mut out = String::from("// header\n");
             encode(&mut out, &notes);
             prop_assert_eq!(decode(&out), Some(notes.clone()));
