@@ -58,12 +58,22 @@ fn saves_append_to_the_journal_and_readers_replay_it() {
     let first = store.add(Target::None, "first", vec![]).unwrap();
     assert!(records(&journal).is_empty());
     let rewritten = std::fs::read(&path).unwrap();
+    assert!(
+        store.get("old0000").is_some(),
+        "the id index is built, and kept up to date below"
+    );
     let second = store
         .add(Target::La("ealing".into()), "two lines\nand a \"quote\"", vec![])
         .unwrap();
-    store.update(&first.id, "first, edited", vec!["childcare".into()]).unwrap();
+    store
+        .update(&first.id, "first, edited", vec!["childcare".into()])
+        .unwrap();
     store.remove("old0007").unwrap();
-    assert_eq!(std::fs::read(&path).unwrap(), rewritten, "the notes file is not rewritten");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        rewritten,
+        "the notes file is not rewritten"
+    );
     let lines = records(&journal);
     assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines[0].starts_with("Add((id: ") && lines[0].contains(r#"two lines\nand a \"quote\""#));
@@ -76,6 +86,8 @@ fn saves_append_to_the_journal_and_readers_replay_it() {
     let fresh = NoteStore::open(&path);
     assert_eq!(fresh.notes(), store.notes());
     assert_eq!(fresh.notes().len(), 301);
+    assert!(store.notes().iter().all(|n| store.get(&n.id) == Some(n)));
+    assert!(store.get("old0007").is_none() && store.get("old0008").is_some());
     assert_eq!(fresh.get(&first.id).unwrap().text, "first, edited");
     assert_eq!(fresh.get(&second.id).unwrap().text, "two lines\nand a \"quote\"");
     assert!(fresh.get("old0007").is_none(), "deleted stays deleted");
@@ -94,7 +106,7 @@ fn an_unread_store_adds_and_removes_by_the_journal() {
     for gone in ["old0001", added.id.as_str(), "no-such-note"] {
         assert!(matches!(cli.remove(gone), Err(NotesError::NotFound { .. })), "{gone}");
     }
-    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(std::fs::read(&path).unwrap() == before, "not rewritten");
     assert_eq!(records(&journal).len(), 3);
     let all = ids(&NoteStore::open(&path));
     assert_eq!(all.len(), 299);
@@ -106,7 +118,8 @@ fn reload_sees_another_writers_journal_records() {
     let (_dir, path, _journal) = setup();
     let mut app = NoteStore::open(&path);
     let mut cli = NoteStore::open_unread(&path);
-    cli.add(Target::None, "rewrites and starts the journal", vec![]).unwrap();
+    cli.add(Target::None, "rewrites and starts the journal", vec![])
+        .unwrap();
     assert!(app.reload().unwrap());
     let generation = app.generation();
     let added = cli.add(Target::None, "appended", vec![]).unwrap();
@@ -116,7 +129,10 @@ fn reload_sees_another_writers_journal_records() {
     assert!(!app.reload().unwrap(), "nothing changed since");
     // The app's own stale view does not undo the other writer's delete.
     cli.remove(&added.id).unwrap();
-    assert!(matches!(app.update(&added.id, "too late", vec![]), Err(NotesError::NotFound { .. })));
+    assert!(matches!(
+        app.update(&added.id, "too late", vec![]),
+        Err(NotesError::NotFound { .. })
+    ));
     assert!(app.get(&added.id).is_none());
 }
 
@@ -128,14 +144,17 @@ fn an_unfinished_last_record_is_ignored_then_cut_off() {
     let kept = store.add(Target::None, "kept", vec![]).unwrap();
     // A writer died halfway through writing its record.
     let mut f = std::fs::OpenOptions::new().append(true).open(&journal).unwrap();
-    f.write_all(b"Add((id: \"torn\", target: None, text: \"half a no").unwrap();
+    f.write_all(b"Add((id: \"torn\", target: None, text: \"half a no")
+        .unwrap();
     drop(f);
     let reader = NoteStore::open(&path);
     assert!(reader.error().is_none(), "{:?}", reader.error());
     assert!(reader.get(&kept.id).is_some(), "earlier records are kept");
     assert!(reader.get("torn").is_none());
     assert_eq!(reader.notes().len(), 302);
-    let after = NoteStore::open_unread(&path).add(Target::None, "after", vec![]).unwrap();
+    let after = NoteStore::open_unread(&path)
+        .add(Target::None, "after", vec![])
+        .unwrap();
     let text = std::fs::read_to_string(&journal).unwrap();
     assert!(!text.contains("torn"), "the unfinished record is cut off: {text}");
     let all = ids(&NoteStore::open(&path));
@@ -168,9 +187,14 @@ fn a_damaged_journal_is_located_by_line_and_nothing_is_written() {
     assert!(shown.contains(&format!("notes.ron.journal:{line}:23")), "{shown}");
     assert!(store.reload().is_err());
     assert!(store.add(Target::None, "refused", vec![]).unwrap_err().is_parse());
-    assert!(NoteStore::open_unread(&path).add(Target::None, "refused", vec![]).unwrap_err().is_parse());
+    assert!(
+        NoteStore::open_unread(&path)
+            .add(Target::None, "refused", vec![])
+            .unwrap_err()
+            .is_parse()
+    );
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
-    assert_eq!(std::fs::read(&path).unwrap(), notes_before);
+    assert!(std::fs::read(&path).unwrap() == notes_before, "the notes file is untouched");
 }
 
 #[test]
@@ -207,7 +231,9 @@ fn a_hand_edit_of_the_notes_file_is_read_and_the_journal_still_applies() {
     let added = store.add(Target::None, "in the journal", vec![]).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("Visit 5:", "Visit five:")).unwrap();
-    let cli = NoteStore::open_unread(&path).add(Target::None, "after the edit", vec![]).unwrap();
+    let cli = NoteStore::open_unread(&path)
+        .add(Target::None, "after the edit", vec![])
+        .unwrap();
     let fresh = NoteStore::open(&path);
     assert!(fresh.get("old0005").unwrap().text.starts_with("Visit five:"));
     assert!(fresh.get(&added.id).is_some() && fresh.get(&cli.id).is_some());
@@ -226,7 +252,7 @@ fn a_read_only_journal_is_never_appended_to() {
         Err(NotesError::ReadOnly { .. })
     ));
     assert!(NoteStore::open(&path).read_only());
-    assert_eq!(std::fs::read(&journal).unwrap(), before);
+    assert!(std::fs::read(&journal).unwrap() == before, "the journal is untouched");
 }
 
 #[test]
@@ -279,7 +305,13 @@ fn journal_writer_child() {
     store.set_journal_limit(3_000);
     let mut out = std::io::stdout().lock();
     for i in 0.. {
-        let note = store.add(Target::None, &format!("note {i}\nof a writer that will be killed"), vec![]).unwrap();
+        let note = store
+            .add(
+                Target::None,
+                &format!("note {i}\nof a writer that will be killed"),
+                vec![],
+            )
+            .unwrap();
         writeln!(out, "added {}", note.id).unwrap();
         out.flush().unwrap();
     }

@@ -1,4 +1,4 @@
-//! `casebook notes add|list|rm|export`: field notes from the command line,
+//! `casebook notes add|list|rm|export|compact`: field notes from the command line,
 //! through the same [`NoteStore`] as the app (so the app and the CLI never
 //! lose each other's notes). The notes file is `--notes FILE`, else
 //! `CASEBOOK_NOTES`, else `notes.ron` in the user's data directory.
@@ -36,6 +36,8 @@ pub enum NotesCommand {
     Rm(RmArgs),
     /// Print every note as Markdown (grouped by LA and target) or CSV (one row per note).
     Export(ExportArgs),
+    /// Fold the latest changes (kept in the notes file's journal) into the notes file, so that it alone holds every note: run it before editing the file by hand.
+    Compact,
 }
 
 /// Arguments of `casebook notes add`.
@@ -110,6 +112,12 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, cmd: NotesCommand, out: &m
                 ExportFormat::Md => out.text(&notes::export_markdown(store.notes(), &ds))?,
                 ExportFormat::Csv => out.text(&notes::export_csv(store.notes(), &ds))?,
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        NotesCommand::Compact => {
+            let mut store = NoteStore::open_unread(&path);
+            store.compact().map_err(cli_error)?;
+            out.text(&format!("{} holds all {} notes\n", path.display(), store.notes().len()))?;
             Ok(ExitCode::SUCCESS)
         }
     }

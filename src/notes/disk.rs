@@ -90,7 +90,11 @@ pub(crate) fn read_all(paths: &Paths, shown: &Path) -> Result<(Vec<Note>, Read),
 
 /// A damaged journal fails on the version found now.
 fn damaged(paths: &Paths, error: NotesError) -> Failed {
-    let version = if error.is_parse() { Version::stat(paths).ok() } else { None };
+    let version = if error.is_parse() {
+        Version::stat(paths).ok()
+    } else {
+        None
+    };
     Failed { error, version }
 }
 

@@ -84,7 +84,10 @@ impl Stamp {
         let modified = self
             .modified
             .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
-            .map_or_else(|| "-".to_string(), |d| format!("{}.{:09}", d.as_secs(), d.subsec_nanos()));
+            .map_or_else(
+                || "-".to_string(),
+                |d| format!("{}.{:09}", d.as_secs(), d.subsec_nanos()),
+            );
         format!("{} {} {}", self.len, modified, self.ino)
     }
 

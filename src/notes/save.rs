@@ -73,9 +73,7 @@ impl NoteStore {
         if appendable && big && end + line.len() as u64 <= self.journal_limit {
             let stamp = journal::append(&paths.journal, end, &line)?;
             if self.loaded {
-                let mut notes = std::mem::take(&mut self.notes);
-                apply_one(&mut notes, &record);
-                self.set_notes(notes);
+                self.apply_in_memory(&record);
                 self.seen = Some(Version {
                     notes: now.notes,
                     journal: Some(stamp),
@@ -103,6 +101,13 @@ impl NoteStore {
             });
         }
         self.read_now()?;
+        let nothing = Version {
+            notes: None,
+            journal: None,
+        };
+        if self.seen == Some(nothing) {
+            return Ok(());
+        }
         self.rewrite(&paths, None)
     }
 

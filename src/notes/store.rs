@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::NotesError;
 use super::disk::{self, Failed, Version};
 use super::file::{self, Paths};
 use super::journal::Record;
 use super::model::{Note, Target};
 use super::save::Change;
-use super::NotesError;
 
 /// How long a mutation waits for another writer's lock before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -246,6 +246,36 @@ impl NoteStore {
                 Err(e)
             }
         }
+    }
+
+    /// Apply a saved record to the notes in memory, keeping the id index
+    /// when there is one (rebuilding it would cost more than the save).
+    pub(super) fn apply_in_memory(&mut self, record: &Record) {
+        let same_id = self.notes.iter().filter(|n| n.id == record.id()).count();
+        match (record, self.by_id.get_mut()) {
+            (Record::Add(n), Some(index)) if same_id == 0 => {
+                index.insert(n.id.clone(), self.notes.len());
+                self.notes.push(n.clone());
+            }
+            (Record::Edit(n), Some(index)) if same_id == 1 => {
+                if let Some(&i) = index.get(&n.id) {
+                    self.notes[i].clone_from(n);
+                }
+            }
+            (Record::Delete(id), Some(index)) if same_id == 1 => {
+                if let Some(gone) = index.remove(id) {
+                    self.notes.remove(gone);
+                    index.values_mut().filter(|i| **i > gone).for_each(|i| *i -= 1);
+                }
+            }
+            _ => {
+                let mut notes = std::mem::take(&mut self.notes);
+                super::disk::apply_one(&mut notes, record);
+                self.set_notes(notes);
+                return;
+            }
+        }
+        self.generation += 1;
     }
 
     pub(super) fn set_notes(&mut self, notes: Vec<Note>) {
