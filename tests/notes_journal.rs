@@ -194,7 +194,10 @@ fn a_damaged_journal_is_located_by_line_and_nothing_is_written() {
             .is_parse()
     );
     assert_eq!(std::fs::read_to_string(&journal).unwrap(), text);
-    assert!(std::fs::read(&path).unwrap() == notes_before, "the notes file is untouched");
+    assert!(
+        std::fs::read(&path).unwrap() == notes_before,
+        "the notes file is untouched"
+    );
 }
 
 #[test]
