@@ -47,9 +47,9 @@ pub(crate) struct Failed {
     pub version: Option<Version>,
 }
 
-impl From<NotesError> for Failed {
-    fn from(error: NotesError) -> Failed {
-        Failed { error, version: None }
+impl Failed {
+    fn boxed(error: NotesError) -> Box<Failed> {
+        Box::new(Failed { error, version: None })
     }
 }
 
@@ -57,13 +57,13 @@ impl From<NotesError> for Failed {
 /// checked again after: a writer folding the journal into the notes file
 /// meanwhile (records are idempotent) or appending (read again) loses
 /// nothing. `shown` is the notes file as the user named it, for messages.
-pub(crate) fn read_all(paths: &Paths, shown: &Path) -> Result<(Vec<Note>, Read), Failed> {
+pub(crate) fn read_all(paths: &Paths, shown: &Path) -> Result<(Vec<Note>, Read), Box<Failed>> {
     let mut tries = 0;
     loop {
         tries += 1;
         let journal = journal::read(&paths.journal).map_err(|error| damaged(paths, error))?;
-        let notes_file = file::read(&paths.file)?;
-        let journal_now = file::stat(&paths.journal)?;
+        let notes_file = file::read(&paths.file).map_err(Failed::boxed)?;
+        let journal_now = file::stat(&paths.journal).map_err(Failed::boxed)?;
         if journal_now != journal.stamp && tries < 5 {
             continue;
         }
@@ -73,9 +73,11 @@ pub(crate) fn read_all(paths: &Paths, shown: &Path) -> Result<(Vec<Note>, Read),
         };
         let mut notes = match &notes_file {
             None => Vec::new(),
-            Some((bytes, _)) => parse_notes(bytes, shown).map_err(|error| Failed {
-                error,
-                version: Some(version),
+            Some((bytes, _)) => parse_notes(bytes, shown).map_err(|error| {
+                Box::new(Failed {
+                    error,
+                    version: Some(version),
+                })
             })?,
         };
         journal::apply(&mut notes, &journal.records);

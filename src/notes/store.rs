@@ -237,7 +237,8 @@ impl NoteStore {
                 self.read_only = protected(&paths);
                 Ok(changed)
             }
-            Err(Failed { error, version }) => {
+            Err(failed) => {
+                let Failed { error, version } = *failed;
                 let e = self.with_backup(error);
                 self.error = Some(e.clone());
                 if version.is_some() {
