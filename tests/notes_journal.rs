@@ -217,12 +217,18 @@ fn the_journal_is_folded_in_past_its_bound_and_on_compact() {
     assert!(folded >= 3, "folded {folded} times");
     let all = ids(&NoteStore::open(&path));
     assert!(added.iter().all(|id| all.contains(id)));
+    store.add(Target::None, "in the journal when folded", vec![]).unwrap();
+    assert!(!records(&journal).is_empty());
+    let before = store.notes().to_vec();
     store.compact().unwrap();
     assert!(records(&journal).is_empty());
+    // The backup is every note as it was, the folded records included.
+    let bak = NoteStore::open(&path.with_extension("ron.bak"));
+    assert!(bak.error().is_none() && bak.notes() == before, "the backup lacks notes");
     // The notes file alone now holds every note, as plain RON.
     let text = std::fs::read_to_string(&path).unwrap();
     let alone: Vec<casebook::notes::Note> = ron::from_str(&text).unwrap();
-    assert_eq!(alone.len(), 320);
+    assert_eq!(alone.len(), 321);
     assert_eq!(alone, store.notes());
 }
 

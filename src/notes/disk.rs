@@ -34,6 +34,8 @@ pub(crate) struct Read {
     pub version: Version,
     /// Where the journal's next record goes (its whole lines' length).
     pub journal_end: u64,
+    /// How many records the journal holds.
+    pub records: usize,
     /// The journal applies over exactly this notes file, which casebook
     /// wrote: a save may append to it.
     pub appendable: bool,
@@ -84,6 +86,7 @@ pub(crate) fn read_all(paths: &Paths, shown: &Path) -> Result<(Vec<Note>, Read),
         let read = Read {
             version,
             journal_end: journal.valid_len,
+            records: journal.records.len(),
             appendable: applies_over(&journal, version.notes),
         };
         return Ok((notes, read));

@@ -215,24 +215,32 @@ pub(crate) fn lock(paths: &Paths, wait: Duration) -> Result<Lock, NotesError> {
 /// Replace the notes file with `text`, keeping the version it replaces
 /// (a good one: callers only save over a file that parsed) as the backup.
 /// Call with the lock held. Returns the stamp of the new file.
-pub(crate) fn replace(paths: &Paths, text: &[u8]) -> Result<Stamp, NotesError> {
+/// `previous`, when given, is what the backup holds instead of the file
+/// replaced (the notes with the journal applied, which the file alone lacks).
+pub(crate) fn replace(paths: &Paths, text: &[u8], previous: Option<&[u8]>) -> Result<Stamp, NotesError> {
     remove_stale_temporaries(paths);
     let perms = fs::metadata(&paths.file).ok().map(|m| m.permissions());
     if perms.is_some() {
-        backup(paths, perms.as_ref())?;
+        backup(paths, perms.as_ref(), previous)?;
     }
     let stamp = replace_with(&paths.file, &paths.tmp(&paths.file), text, perms.as_ref())?;
     sync_dir(&paths.dir);
     Ok(stamp)
 }
 
-/// `<file>.bak` becomes the current file. A hard link costs nothing
+/// `<file>.bak` becomes the current file (or `previous`). A hard link costs nothing
 /// whatever the size (saves replace the notes file by rename, so the linked
 /// version is never changed again); where links are not supported, a copy.
-fn backup(paths: &Paths, perms: Option<&fs::Permissions>) -> Result<(), NotesError> {
+fn backup(paths: &Paths, perms: Option<&fs::Permissions>, previous: Option<&[u8]>) -> Result<(), NotesError> {
     let tmp = paths.tmp(&paths.bak);
     let _ = fs::remove_file(&tmp);
-    let made = fs::hard_link(&paths.file, &tmp).or_else(|_| {
+    let linked = match previous {
+        Some(bytes) => write_synced(&tmp, bytes, perms)
+            .map(|_| ())
+            .map_err(|e| std::io::Error::other(e.to_string())),
+        None => fs::hard_link(&paths.file, &tmp),
+    };
+    let made = linked.or_else(|_| {
         let bytes = fs::read(&paths.file)?;
         write_synced(&tmp, &bytes, perms).map_err(|e| std::io::Error::other(e.to_string()))?;
         Ok::<(), std::io::Error>(())
@@ -338,9 +346,9 @@ mod tests {
         fs::write(dir.path().join("notes.ron.tmp-99999"), "half").unwrap();
         fs::write(dir.path().join("notes.ron.tmp-keep.ron"), "not ours").unwrap();
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, b"one").unwrap();
+        replace(&paths, b"one", None).unwrap();
         assert!(!paths.bak.exists());
-        let stamp = replace(&paths, b"two").unwrap();
+        let stamp = replace(&paths, b"two", None).unwrap();
         assert_eq!(fs::read_to_string(&paths.file).unwrap(), "two");
         assert_eq!(fs::read_to_string(&paths.bak).unwrap(), "one");
         assert_eq!(stat(&paths.file).unwrap(), Some(stamp));
@@ -377,7 +385,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("real/notes.ron"), dir.path().join("link.ron")).unwrap();
         let paths = Paths::new(&dir.path().join("link.ron"));
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, b"new").unwrap();
+        replace(&paths, b"new", None).unwrap();
         assert!(
             fs::symlink_metadata(dir.path().join("link.ron"))
                 .unwrap()

@@ -43,7 +43,9 @@
 //!    one record whatever the number of notes. Or, when the notes file is
 //!    small, the journal would pass [`JOURNAL_LIMIT`] or does not apply to
 //!    the notes file as it is (a hand edit), rewrites the notes file with
-//!    every record applied: copies it to `<file>.bak`, writes
+//!    every record applied: keeps the notes as they were in `<file>.bak`
+//!    (a hard link to the file, or, when the journal held records, the
+//!    notes with them applied, so the backup alone is whole), writes
 //!    `<file>.tmp-<pid>`, `sync_all`s it, renames it over the notes file,
 //!    syncs the directory, then starts an empty journal over it the same way;
 //! 5. releases the lock and keeps the result as the in-memory list.

@@ -79,6 +79,7 @@ impl NoteStore {
                     journal: Some(stamp),
                 });
                 self.journal_end = end + line.len() as u64;
+                self.journal_records += 1;
             }
             return Ok(record);
         }
@@ -166,7 +167,15 @@ impl NoteStore {
         if let Some(r) = record {
             apply_one(&mut notes, r);
         }
-        let stamp = match to_ron(&notes).and_then(|text| file::replace(paths, text.as_bytes())) {
+        // The backup is the notes as they were, journal included: the
+        // notes file alone lacks the records about to be folded in.
+        let previous = match self.journal_records {
+            0 => None,
+            _ => Some(to_ron(&self.notes)?),
+        };
+        let written = to_ron(&notes)
+            .and_then(|text| file::replace(paths, text.as_bytes(), previous.as_deref().map(str::as_bytes)));
+        let stamp = match written {
             Ok(stamp) => stamp,
             Err(e) => {
                 // The file still holds what was read, without this change.
@@ -182,6 +191,7 @@ impl NoteStore {
                     journal,
                 });
                 self.journal_end = journal.map_or(0, |j| j.len());
+                self.journal_records = 0;
                 self.appendable = journal.is_some();
             }
             // The change is in the notes file; the old journal, now over

@@ -51,6 +51,7 @@ pub struct NoteStore {
     pub(super) seen: Option<Version>,
     /// What the last full read found about the journal.
     pub(super) journal_end: u64,
+    pub(super) journal_records: usize,
     pub(super) appendable: bool,
     /// False for a store opened with [`open_unread`](Self::open_unread)
     /// until something makes it read the notes.
@@ -92,6 +93,7 @@ impl NoteStore {
             error: None,
             seen: None,
             journal_end: 0,
+            journal_records: 0,
             appendable: false,
             loaded: false,
             lock_wait: LOCK_WAIT,
@@ -232,6 +234,7 @@ impl NoteStore {
                 self.loaded = true;
                 self.seen = Some(read.version);
                 self.journal_end = read.journal_end;
+                self.journal_records = read.records;
                 self.appendable = read.appendable;
                 self.error = None;
                 self.read_only = protected(&paths);
