@@ -1,9 +1,12 @@
 //! `cargo bench --bench notes`: what a key press and a save cost with 10
 //! field notes and with 20,000, and the ratio. Keys are measured the way the
 //! app spends them: `update` for the action, then a full render to a
-//! 120×40 test terminal. Saves: the store's add and remove (each a durable
-//! replace of the file), a note saved from the editor (which also refreshes
-//! the search index), and `casebook notes add` / `notes rm` as processes.
+//! 120×40 test terminal. Saves: the store's add and remove (each durable:
+//! a rewrite of a small file, one record appended to the journal of a large
+//! one), folding the journal into the notes file (`compact`, the rewrite a
+//! large file gets once every few hundred saves), a note saved from the
+//! editor (which also refreshes the app's derived lists), and `casebook notes
+//! add` / `notes rm` as processes.
 //! Each figure is the median of at least 15 runs, in milliseconds.
 //!
 //! Goals (issue 10): every key no more than 2× its cost at 10 notes; `notes
@@ -167,6 +170,14 @@ fn saves(b: &mut Bench) -> Vec<(&'static str, f64)> {
         })
         .collect();
     out.push(("store: remove", median(rm)));
+    let compact = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            store.compact().expect("compact");
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    out.push(("store: compact (rewrite)", median(compact)));
     update(&mut b.state, Action::Tick);
     let app = (0..RUNS)
         .map(|_| {

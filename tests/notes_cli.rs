@@ -259,6 +259,38 @@ fn a_corrupt_file_fails_every_subcommand_and_is_never_written() {
 }
 
 #[test]
+fn with_many_notes_add_and_rm_go_to_the_journal_and_compact_folds_it_in() {
+    let n = Notes::new();
+    let mut text = String::from("[\n");
+    for i in 0..300 {
+        text.push_str(&format!(
+            "    (id: \"old{i:03}\", target: None, text: \"a note long enough that 300 of them pass the size at which casebook keeps a journal beside the notes file\", created: \"2026-11-23T10:15:00Z\", updated: \"2026-11-23T10:15:00Z\", themes: []),\n"
+        ));
+    }
+    text.push_str("]\n");
+    std::fs::write(&n.path, text).unwrap();
+    n.add(&["first: rewrites the file and starts the journal"]);
+    let written = std::fs::read(&n.path).unwrap();
+    let id = n.add(&["second"]);
+    n.ok(&["rm", "old042"]);
+    assert!(written.len() as u64 >= casebook::notes::SMALL_NOTES_BYTES);
+    assert!(std::fs::read(&n.path).unwrap() == written, "appended, not rewritten");
+    let journal = n.path.with_extension("ron.journal");
+    let records = std::fs::read_to_string(&journal).unwrap();
+    assert!(records.contains("\nDelete(\"old042\")\n"), "{records}");
+    n.cmd(&["rm", "old042"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("old042"));
+    let listed = n.ok(&["list"]);
+    assert!(listed.contains(&id) && !listed.contains("old042"));
+    assert!(n.ok(&["compact"]).contains("holds all 301 notes"));
+    let folded = std::fs::read_to_string(&n.path).unwrap();
+    assert!(folded.contains(&id) && !folded.contains("old042"));
+    assert!(!std::fs::read_to_string(&journal).unwrap().contains("Delete"));
+}
+
+#[test]
 fn the_notes_file_can_come_from_the_environment() {
     let n = Notes::new();
     let mut c = Command::cargo_bin("casebook").unwrap();
@@ -272,7 +304,7 @@ fn the_notes_file_can_come_from_the_environment() {
 #[test]
 fn every_subcommand_has_help() {
     let n = Notes::new();
-    for sub in ["add", "list", "rm", "export"] {
+    for sub in ["add", "list", "rm", "export", "compact"] {
         n.cmd(&[sub, "--help"])
             .assert()
             .success()

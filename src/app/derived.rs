@@ -38,13 +38,24 @@ impl NotesIndex {
         let mut by_target: HashMap<Target, Vec<usize>> = HashMap::new();
         // Many notes share a target: look each target's LAs up once.
         let mut las_of: HashMap<&Target, Vec<String>> = HashMap::new();
+        // Keys are cloned once per distinct key, not once per note.
         for &i in &newest {
             let n = &notes[i];
             let las = las_of.entry(&n.target).or_insert_with(|| target_las(ds, &n.target));
             for la in las.iter() {
-                by_la.entry(la.clone()).or_default().push(i);
+                match by_la.get_mut(la) {
+                    Some(list) => list.push(i),
+                    None => {
+                        by_la.insert(la.clone(), vec![i]);
+                    }
+                }
             }
-            by_target.entry(n.target.clone()).or_default().push(i);
+            match by_target.get_mut(&n.target) {
+                Some(list) => list.push(i),
+                None => {
+                    by_target.insert(n.target.clone(), vec![i]);
+                }
+            }
         }
         NotesIndex {
             generation: Some(store.generation()),

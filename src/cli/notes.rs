@@ -1,4 +1,4 @@
-//! `casebook notes add|list|rm|export`: field notes from the command line,
+//! `casebook notes add|list|rm|export|compact`: field notes from the command line,
 //! through the same [`NoteStore`] as the app (so the app and the CLI never
 //! lose each other's notes). The notes file is `--notes FILE`, else
 //! `CASEBOOK_NOTES`, else `notes.ron` in the user's data directory.
@@ -36,6 +36,8 @@ pub enum NotesCommand {
     Rm(RmArgs),
     /// Print every note as Markdown (grouped by LA and target) or CSV (one row per note).
     Export(ExportArgs),
+    /// Fold the latest changes (kept in the notes file's journal) into the notes file, so that it alone holds every note: run it before editing the file by hand.
+    Compact,
 }
 
 /// Arguments of `casebook notes add`.
@@ -97,15 +99,14 @@ pub struct ExportArgs {
 
 pub fn run(data: Option<&Path>, notes: Option<&Path>, cmd: NotesCommand, out: &mut Out) -> Result<ExitCode, CliError> {
     let path = NoteStore::resolve_path(notes).map_err(cli_error)?;
-    let mut store = NoteStore::open(&path);
-    if let Some(e) = store.error() {
-        return Err(cli_error(e.clone()));
-    }
     match cmd {
-        NotesCommand::Add(args) => add(data, &mut store, args, out),
-        NotesCommand::List(args) => list(data, &store, args, out),
-        NotesCommand::Rm(args) => rm(&mut store, &args.id, out),
+        // Adding or removing one note need not read them all: the store
+        // checks (and reports) what it must when it saves.
+        NotesCommand::Add(args) => add(data, &mut NoteStore::open_unread(&path), args, out),
+        NotesCommand::Rm(args) => rm(&mut NoteStore::open_unread(&path), &args.id, out),
+        NotesCommand::List(args) => list(data, &read(&path)?, args, out),
         NotesCommand::Export(args) => {
+            let store = read(&path)?;
             let ds = load_dataset(data)?;
             match args.format {
                 ExportFormat::Md => out.text(&notes::export_markdown(store.notes(), &ds))?,
@@ -113,6 +114,21 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, cmd: NotesCommand, out: &m
             }
             Ok(ExitCode::SUCCESS)
         }
+        NotesCommand::Compact => {
+            let mut store = NoteStore::open_unread(&path);
+            store.compact().map_err(cli_error)?;
+            out.text(&format!("{} holds all {} notes\n", path.display(), store.notes().len()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Every note, or why the notes cannot be read.
+fn read(path: &Path) -> Result<NoteStore, CliError> {
+    let store = NoteStore::open(path);
+    match store.error() {
+        Some(e) => Err(cli_error(e.clone())),
+        None => Ok(store),
     }
 }
 
@@ -253,7 +269,11 @@ fn rm(store: &mut NoteStore, id: &str, out: &mut Out) -> Result<ExitCode, CliErr
             out.text(&format!("removed {id}\n"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(NotesError::NotFound { .. }) => Err(not_found("note", id, store.notes().iter().map(|n| n.id.as_str()))),
+        Err(NotesError::NotFound { .. }) => {
+            // Only now are the ids needed, to suggest one.
+            let all = NoteStore::open(store.path());
+            Err(not_found("note", id, all.notes().iter().map(|n| n.id.as_str())))
+        }
         Err(e) => Err(cli_error(e)),
     }
 }

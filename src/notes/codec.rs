@@ -13,19 +13,26 @@
 //! else (a hand edit, an older layout), which the caller then reads with the
 //! `ron` crate, so every valid RON notes file still reads, and errors are
 //! still located by `ron`.
+//!
+//! The journal's records ([`encode_record`], [`decode_record`]) use the same
+//! note form on a single line: there line breaks and tabs are escaped too.
 
 use std::fmt::Write as _;
 
+use super::journal::Record;
 use super::{Note, Target};
 
 /// Append `s` as a RON string literal: line breaks and tabs kept as they are
 /// (so multi-line notes stay readable in the file), quotes, backslashes and
-/// other control characters escaped.
-fn string(out: &mut String, s: &str) {
+/// other control characters escaped. `one_line` escapes line breaks and tabs
+/// as well (`\n`, `\t`), for the journal's one-line records.
+fn string(out: &mut String, s: &str, one_line: bool) {
     out.push('"');
     // Most text needs no escape at all: copy it in one go. (0xC2 leads the
     // C1 control characters, U+0080 to U+009F.)
-    let plain = |b: u8| b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f && b != 0xc2 || b == b'\n' || b == b'\t';
+    let plain = |b: u8| {
+        b >= 0x20 && b != b'"' && b != b'\\' && b != 0x7f && b != 0xc2 || !one_line && (b == b'\n' || b == b'\t')
+    };
     if s.bytes().all(plain) {
         out.push_str(s);
         out.push('"');
@@ -35,6 +42,8 @@ fn string(out: &mut String, s: &str) {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '\n' if one_line => out.push_str("\\n"),
+            '\t' if one_line => out.push_str("\\t"),
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
@@ -45,8 +54,9 @@ fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// One note as one line (no indent, no trailing comma).
-pub(crate) fn encode_note(out: &mut String, n: &Note) {
+/// One note (no indent, no trailing comma); on one line when `one_line`.
+fn encode_note(out: &mut String, n: &Note, one_line: bool) {
+    let string = |out: &mut String, s: &str| string(out, s, one_line);
     out.push_str("(id: ");
     string(out, &n.id);
     out.push_str(", target: ");
@@ -84,10 +94,51 @@ pub(crate) fn encode(out: &mut String, notes: &[Note]) {
     out.push_str("[\n");
     for n in notes {
         out.push_str("    ");
-        encode_note(out, n);
+        encode_note(out, n, false);
         out.push_str(",\n");
     }
     out.push_str("]\n");
+}
+
+/// One journal record as one line, with its line break: `Add((id: …))`,
+/// `Edit((id: …))` or `Delete("…")`, plain RON each.
+pub(crate) fn encode_record(out: &mut String, r: &Record) {
+    match r {
+        Record::Add(n) | Record::Edit(n) => {
+            out.push_str(if matches!(r, Record::Add(_)) { "Add(" } else { "Edit(" });
+            encode_note(out, n, true);
+        }
+        Record::Delete(id) => {
+            out.push_str("Delete(");
+            string(out, id, true);
+        }
+    }
+    out.push_str(")\n");
+}
+
+/// How the line of note `id` starts in a file [`encode`] wrote: found as
+/// bytes, it can only be that note (inside a string every `"` is escaped).
+pub(crate) fn note_start(id: &str) -> String {
+    let mut out = String::from("\n    (id: ");
+    string(&mut out, id, false);
+    out.push_str(", target: ");
+    out
+}
+
+/// A line in the form [`encode_record`] writes (without its line break);
+/// `None` for anything else.
+pub(crate) fn decode_record(line: &str) -> Option<Record> {
+    let mut p = Parser { s: line.trim() };
+    let r = if p.eat("Add(").is_some() {
+        Record::Add(p.note()?)
+    } else if p.eat("Edit(").is_some() {
+        Record::Edit(p.note()?)
+    } else {
+        p.eat("Delete(")?;
+        Record::Delete(p.string()?)
+    };
+    p.eat(")")?;
+    p.s.is_empty().then_some(r)
 }
 
 /// Read a file in the form [`encode`] writes (after any `//` comment
@@ -247,6 +298,13 @@ mod tests {
                 _ => Target::Passage(id.clone()),
             };
             let notes = vec![note(target, &text, themes), note(Target::None, "x", vec![])];
+            for r in [Record::Add(notes[0].clone()), Record::Edit(notes[0].clone()), Record::Delete(text.clone())] {
+                let mut line = String::new();
+                encode_record(&mut line, &r);
+                prop_assert_eq!(line.matches('\n').count(), 1, "one line: {}", line);
+                prop_assert_eq!(decode_record(line.trim_end()), Some(r.clone()));
+                prop_assert_eq!(ron::from_str::<Record>(&line).unwrap(), r);
+            }
             let mut out = String::from("// header\n");
             encode(&mut out, &notes);
             prop_assert_eq!(decode(&out), Some(notes.clone()));

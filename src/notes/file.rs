@@ -18,6 +18,8 @@ pub(crate) struct Paths {
     pub lock: PathBuf,
     /// `<file>.bak`: the previous good version.
     pub bak: PathBuf,
+    /// `<file>.journal`: changes saved since the file was last rewritten.
+    pub journal: PathBuf,
     dir: PathBuf,
 }
 
@@ -36,6 +38,7 @@ impl Paths {
         Paths {
             lock: sibling(&file, ".lock"),
             bak: sibling(&file, ".bak"),
+            journal: sibling(&file, ".journal"),
             file,
             dir,
         }
@@ -73,6 +76,24 @@ impl Stamp {
             modified: meta.modified().ok(),
             ino,
         }
+    }
+
+    /// The stamp as one line of text, as the journal records the version of
+    /// the notes file it applies over: `<len> <seconds>.<nanoseconds> <inode>`.
+    pub fn key(&self) -> String {
+        let modified = self
+            .modified
+            .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or_else(
+                || "-".to_string(),
+                |d| format!("{}.{:09}", d.as_secs(), d.subsec_nanos()),
+            );
+        format!("{} {} {}", self.len, modified, self.ino)
+    }
+
+    /// The file's length in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
     }
 }
 
@@ -194,24 +215,32 @@ pub(crate) fn lock(paths: &Paths, wait: Duration) -> Result<Lock, NotesError> {
 /// Replace the notes file with `text`, keeping the version it replaces
 /// (a good one: callers only save over a file that parsed) as the backup.
 /// Call with the lock held. Returns the stamp of the new file.
-pub(crate) fn replace(paths: &Paths, text: &[u8]) -> Result<Stamp, NotesError> {
+/// `previous`, when given, is what the backup holds instead of the file
+/// replaced (the notes with the journal applied, which the file alone lacks).
+pub(crate) fn replace(paths: &Paths, text: &[u8], previous: Option<&[u8]>) -> Result<Stamp, NotesError> {
     remove_stale_temporaries(paths);
     let perms = fs::metadata(&paths.file).ok().map(|m| m.permissions());
     if perms.is_some() {
-        backup(paths, perms.as_ref())?;
+        backup(paths, perms.as_ref(), previous)?;
     }
     let stamp = replace_with(&paths.file, &paths.tmp(&paths.file), text, perms.as_ref())?;
     sync_dir(&paths.dir);
     Ok(stamp)
 }
 
-/// `<file>.bak` becomes the current file. A hard link costs nothing
+/// `<file>.bak` becomes the current file (or `previous`). A hard link costs nothing
 /// whatever the size (saves replace the notes file by rename, so the linked
 /// version is never changed again); where links are not supported, a copy.
-fn backup(paths: &Paths, perms: Option<&fs::Permissions>) -> Result<(), NotesError> {
+fn backup(paths: &Paths, perms: Option<&fs::Permissions>, previous: Option<&[u8]>) -> Result<(), NotesError> {
     let tmp = paths.tmp(&paths.bak);
     let _ = fs::remove_file(&tmp);
-    let made = fs::hard_link(&paths.file, &tmp).or_else(|_| {
+    let linked = match previous {
+        Some(bytes) => write_synced(&tmp, bytes, perms)
+            .map(|_| ())
+            .map_err(|e| std::io::Error::other(e.to_string())),
+        None => fs::hard_link(&paths.file, &tmp),
+    };
+    let made = linked.or_else(|_| {
         let bytes = fs::read(&paths.file)?;
         write_synced(&tmp, &bytes, perms).map_err(|e| std::io::Error::other(e.to_string()))?;
         Ok::<(), std::io::Error>(())
@@ -268,7 +297,7 @@ fn write_synced(path: &Path, bytes: &[u8], perms: Option<&fs::Permissions>) -> R
 
 /// Make the rename durable. Best effort: the new file is already in place,
 /// and some file systems cannot sync a directory.
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
@@ -285,7 +314,11 @@ fn remove_stale_temporaries(paths: &Paths) {
         return;
     };
     let Ok(entries) = fs::read_dir(&paths.dir) else { return };
-    let prefixes = [format!("{name}.tmp-"), format!("{name}.bak.tmp-")];
+    let prefixes = [
+        format!("{name}.tmp-"),
+        format!("{name}.bak.tmp-"),
+        format!("{name}.journal.tmp-"),
+    ];
     for entry in entries.flatten() {
         let entry_name = entry.file_name();
         let Some(entry_name) = entry_name.to_str() else {
@@ -313,9 +346,9 @@ mod tests {
         fs::write(dir.path().join("notes.ron.tmp-99999"), "half").unwrap();
         fs::write(dir.path().join("notes.ron.tmp-keep.ron"), "not ours").unwrap();
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, b"one").unwrap();
+        replace(&paths, b"one", None).unwrap();
         assert!(!paths.bak.exists());
-        let stamp = replace(&paths, b"two").unwrap();
+        let stamp = replace(&paths, b"two", None).unwrap();
         assert_eq!(fs::read_to_string(&paths.file).unwrap(), "two");
         assert_eq!(fs::read_to_string(&paths.bak).unwrap(), "one");
         assert_eq!(stat(&paths.file).unwrap(), Some(stamp));
@@ -352,7 +385,7 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("real/notes.ron"), dir.path().join("link.ron")).unwrap();
         let paths = Paths::new(&dir.path().join("link.ron"));
         let _lock = lock(&paths, Duration::from_secs(1)).unwrap();
-        replace(&paths, b"new").unwrap();
+        replace(&paths, b"new", None).unwrap();
         assert!(
             fs::symlink_metadata(dir.path().join("link.ron"))
                 .unwrap()

@@ -10,12 +10,15 @@
 //!
 //! - `<file>.lock`: an empty lock file, created once and never replaced or
 //!   deleted, that serialises writers (an advisory `flock`-style lock);
-//! - `<file>.bak`: the previous good version, refreshed before every save
+//! - `<file>.journal`: for a notes file of [`SMALL_NOTES_BYTES`] or more, the
+//!   changes saved since it was last rewritten, one record per line
+//!   (`Add`, `Edit`, `Delete`, by note id; see `journal.rs`);
+//! - `<file>.bak`: the previous good version, refreshed before every rewrite
 //!   (a hard link to the replaced file where the file system allows, so it
 //!   costs nothing whatever the size);
 //! - `<file>.drafts/`: the text of open note editors ([`drafts`](DraftDir));
-//! - `<file>.tmp-<pid>`: a save in progress (left behind only by a killed
-//!   writer; the next save removes it).
+//! - `<file>.tmp-<pid>`, `<file>.journal.tmp-<pid>`: a rewrite in progress
+//!   (left behind only by a killed writer; the next rewrite removes them).
 //!
 //! # Durability
 //!
@@ -24,25 +27,44 @@
 //!
 //! 1. takes the lock (polling for up to [`LOCK_WAIT`], then
 //!    [`NotesError::LockTimeout`]);
-//! 2. re-reads the notes file and refuses to go on if it does not parse
-//!    ([`NotesError::Parse`], with file, line and column; nothing is written);
-//! 3. applies this one operation, by note id, to what it read, so notes that
-//!    other processes added are kept and notes they deleted stay deleted;
-//! 4. copies the file it read to `<file>.bak`;
-//! 5. writes `<file>.tmp-<pid>`, `sync_all`s it, renames it over the notes
-//!    file and syncs the directory;
-//! 6. releases the lock and keeps what it wrote as the in-memory list.
+//! 2. finds out what is on disk: nothing to read when the notes file and
+//!    journal are the versions already in memory (one `stat` each);
+//!    otherwise it reads the notes file and applies the journal, and refuses
+//!    to go on if either does not parse ([`NotesError::Parse`], with file,
+//!    line and column; nothing is written). A store that has not read the
+//!    notes ([`NoteStore::open_unread`], the CLI's `add` and `rm`) reads
+//!    only the journal when the notes file is the one casebook last wrote
+//!    (the journal records its stamp: length, modification time, inode);
+//! 3. makes one record of this change, by note id, against what it found
+//!    (an edit or delete of a note deleted elsewhere is
+//!    [`NotesError::NotFound`]), so notes that other processes added are
+//!    kept and notes they deleted stay deleted;
+//! 4. appends the record to the journal and flushes it to disk: the cost of
+//!    one record whatever the number of notes. Or, when the notes file is
+//!    small, the journal would pass [`JOURNAL_LIMIT`] or does not apply to
+//!    the notes file as it is (a hand edit), rewrites the notes file with
+//!    every record applied: keeps the notes as they were in `<file>.bak`
+//!    (a hard link to the file, or, when the journal held records, the
+//!    notes with them applied, so the backup alone is whole), writes
+//!    `<file>.tmp-<pid>`, `sync_all`s it, renames it over the notes file,
+//!    syncs the directory, then starts an empty journal over it the same way;
+//! 5. releases the lock and keeps the result as the in-memory list.
 //!
-//! A writer killed at any point leaves either the old or the new file, both
-//! complete. Readers ([`NoteStore::open`], [`NoteStore::reload`]) need no lock
-//! because the file is only ever replaced by rename.
+//! A writer killed at any point leaves a notes file that is either the old
+//! or the new one, both complete, and a journal whose whole records are all
+//! saved changes: a last record cut short is ignored by readers and cut off
+//! by the next writer; records already folded into the notes file apply
+//! again without changing anything. Readers ([`NoteStore::open`],
+//! [`NoteStore::reload`]) need no lock: the notes file is only ever replaced
+//! by rename and the journal only grows, and they read the journal before
+//! the notes file and check it again after.
 //!
-//! A file without write permission is never replaced either
-//! ([`NoteStore::read_only`], [`NotesError::ReadOnly`]), and the reader
+//! A file (or journal) without write permission is never replaced nor
+//! appended to ([`NoteStore::read_only`], [`NotesError::ReadOnly`]), and the reader
 //! refuses anything but a regular file of at most [`MAX_NOTES_BYTES`].
 //!
-//! A file that does not parse is never overwritten: [`NoteStore::error`]
-//! reports it and every mutation fails until someone fixes the file by hand
+//! A file or journal that does not parse is never overwritten:
+//! [`NoteStore::error`] reports it and every mutation fails until someone fixes the file by hand
 //! (the next mutation or reload that finds it valid clears the error).
 //!
 //! # Everything else
@@ -54,11 +76,14 @@
 //! ids exist is the caller's job (the CLI does; the store accepts any id).
 
 mod codec;
+mod disk;
 mod drafts;
 mod error;
 mod export;
 mod file;
+mod journal;
 mod model;
+mod save;
 mod search_docs;
 mod store;
 mod time;
@@ -68,6 +93,7 @@ pub use error::NotesError;
 pub use export::{export_csv, export_markdown, note_source, target_las, target_title};
 pub use file::MAX_NOTES_BYTES;
 pub use model::{Note, Target, newest_first};
+pub use save::SMALL_NOTES_BYTES;
 pub use search_docs::to_search_docs;
-pub use store::{LOCK_WAIT, NoteStore, default_path, resolve_path};
+pub use store::{JOURNAL_LIMIT, LOCK_WAIT, NoteStore, default_path, resolve_path};
 pub use time::now_rfc3339;

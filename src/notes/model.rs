@@ -107,9 +107,10 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).expect("ascii digits")
 }
 
-const HEADER: &str = "// casebook field notes: a RON list of notes, rewritten by casebook on every change.\n\
-// If you edit it by hand, do so while casebook is closed and keep it valid RON;\n\
-// casebook will not write to it while it does not parse. The previous good\n\
+const HEADER: &str = "// casebook field notes: a RON list of notes. With many notes, casebook keeps the latest\n\
+// changes in <this file>.journal and folds them in here from time to time.\n\
+// To edit this file by hand, close casebook, run `casebook notes compact` and keep it\n\
+// valid RON; casebook will not write to it while it does not parse. The previous good\n\
 // version is kept beside it as <this file>.bak.\n";
 
 /// Parse the text of a notes file. An empty (or all-whitespace) file holds no notes.
@@ -138,7 +139,7 @@ pub(crate) fn parse_notes(bytes: &[u8], file: &Path) -> Result<Vec<Note>, NotesE
         .map_err(|e| located(e.span.start.line.max(1), e.span.start.col.max(1), e.code.to_string()))
 }
 
-fn line_col(prefix: &[u8]) -> (usize, usize) {
+pub(crate) fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let col = prefix.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
     (line, col)

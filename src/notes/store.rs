@@ -6,12 +6,21 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::file::{self, Paths, Stamp};
-use super::model::{Note, Target, new_id, parse_notes, to_ron};
-use super::{NotesError, now_rfc3339};
+use super::NotesError;
+use super::disk::{self, Failed, Version};
+use super::file::{self, Paths};
+use super::journal::Record;
+use super::model::{Note, Target};
+use super::save::Change;
 
 /// How long a mutation waits for another writer's lock before giving up.
 pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// How large the journal grows before a save folds it into the notes file
+/// (about 800 notes' worth): large enough that the rewrite's cost, shared
+/// over the saves since the last one, is small; small enough that reading
+/// the journal stays cheap.
+pub const JOURNAL_LIMIT: u64 = 256 * 1024;
 
 /// `notes.ron` in the user's data directory, e.g.
 /// `~/.local/share/casebook/notes.ron`; `None` when there is no home directory.
@@ -34,12 +43,22 @@ pub fn resolve_path(cli: Option<&Path>) -> Result<PathBuf, NotesError> {
 /// The notes of one notes file. Every mutation is saved before it returns.
 #[derive(Debug)]
 pub struct NoteStore {
-    path: PathBuf,
-    notes: Vec<Note>,
-    error: Option<NotesError>,
-    /// The version of the file `notes` reflects (`None`: no file).
-    seen: Option<Stamp>,
-    lock_wait: Duration,
+    pub(super) path: PathBuf,
+    pub(super) notes: Vec<Note>,
+    pub(super) error: Option<NotesError>,
+    /// The version on disk `notes` reflects (or that failed to parse);
+    /// `None` before the first read.
+    pub(super) seen: Option<Version>,
+    /// What the last full read found about the journal.
+    pub(super) journal_end: u64,
+    pub(super) journal_records: usize,
+    pub(super) appendable: bool,
+    /// False for a store opened with [`open_unread`](Self::open_unread)
+    /// until something makes it read the notes.
+    pub(super) loaded: bool,
+    pub(super) lock_wait: Duration,
+    /// Compact when the journal would grow past this many bytes.
+    pub(super) journal_limit: u64,
     /// Position of each note in `notes` by id, built on the first lookup
     /// (a command-line save never needs it).
     by_id: OnceCell<HashMap<String, usize>>,
@@ -47,7 +66,7 @@ pub struct NoteStore {
     /// when to recompute.
     generation: u64,
     /// The file exists without write permission: never replaced.
-    read_only: bool,
+    pub(super) read_only: bool,
 }
 
 impl NoteStore {
@@ -55,18 +74,34 @@ impl NoteStore {
     /// a file that cannot be read or parsed gives an empty store with
     /// [`error`](Self::error) set, and the file is left as it is.
     pub fn open(path: &Path) -> NoteStore {
-        let mut store = NoteStore {
+        let mut store = NoteStore::open_unread(path);
+        let _ = store.read_now();
+        store
+    }
+
+    /// A store that has not read the notes: [`notes`](Self::notes) is empty
+    /// and [`error`](Self::error) unset until [`reload`](Self::reload). For a
+    /// process that only adds or removes a note (`casebook notes add`/`rm`):
+    /// [`add`](Self::add) and [`remove`](Self::remove) then append to the
+    /// journal without parsing the notes file when casebook wrote it and
+    /// nobody changed it since (and parse it, reporting any damage, when
+    /// not). Its notes stay unread after the change.
+    pub fn open_unread(path: &Path) -> NoteStore {
+        NoteStore {
             path: path.to_path_buf(),
             notes: Vec::new(),
             error: None,
             seen: None,
+            journal_end: 0,
+            journal_records: 0,
+            appendable: false,
+            loaded: false,
             lock_wait: LOCK_WAIT,
+            journal_limit: JOURNAL_LIMIT,
             by_id: OnceCell::new(),
             generation: 0,
             read_only: false,
-        };
-        let _ = store.read_now();
-        store
+        }
     }
 
     /// See [`default_path`].
@@ -82,6 +117,12 @@ impl NoteStore {
     /// Wait this long for the lock instead of [`LOCK_WAIT`].
     pub fn set_lock_wait(&mut self, wait: Duration) {
         self.lock_wait = wait;
+    }
+
+    /// Fold the journal into the notes file once it would grow past `bytes`
+    /// instead of [`JOURNAL_LIMIT`].
+    pub fn set_journal_limit(&mut self, bytes: u64) {
+        self.journal_limit = bytes;
     }
 
     /// The notes file (as given, not resolved through symlinks).
@@ -109,8 +150,9 @@ impl NoteStore {
         self.generation
     }
 
-    /// True when the notes file exists but has no write permission. Such a
-    /// file is never replaced: every change fails with [`NotesError::ReadOnly`].
+    /// True when the notes file (or its journal) exists but has no write
+    /// permission. Such a file is never replaced nor appended to: every
+    /// change fails with [`NotesError::ReadOnly`].
     pub fn read_only(&self) -> bool {
         self.read_only
     }
@@ -118,7 +160,7 @@ impl NoteStore {
     /// Why the file could not be read, if it could not. While it is set the
     /// store is read-only in effect: every mutation re-reads the file and
     /// fails the same way until it is fixed. The message names file, line
-    /// and column.
+    /// and column (of the notes file or of its journal).
     pub fn error(&self) -> Option<&NotesError> {
         self.error.as_ref()
     }
@@ -130,23 +172,10 @@ impl NoteStore {
         if text.trim().is_empty() {
             return Err(NotesError::Empty);
         }
-        self.mutate(move |notes| {
-            let mut id = new_id();
-            while notes.iter().any(|n| n.id == id) {
-                id = new_id();
-            }
-            let now = now_rfc3339();
-            let note = Note {
-                id,
-                target,
-                text,
-                created: now.clone(),
-                updated: now,
-                themes,
-            };
-            notes.push(note.clone());
-            Ok(note)
-        })
+        match self.save(Change::Add { target, text, themes })? {
+            Record::Add(note) => Ok(note),
+            _ => Err(NotesError::Serialize("a new note was saved as another change".into())),
+        }
     }
 
     /// Replace a note's text and themes, set its `updated` time, and save.
@@ -157,163 +186,109 @@ impl NoteStore {
         if text.trim().is_empty() {
             return Err(NotesError::Empty);
         }
-        self.mutate(|notes| {
-            let found: Vec<&mut Note> = notes.iter_mut().filter(|n| n.id == id).collect();
-            if found.is_empty() {
-                return Err(NotesError::NotFound { id: id.to_string() });
-            }
-            let now = now_rfc3339();
-            for n in found {
-                n.text.clone_from(&text);
-                n.themes.clone_from(&themes);
-                n.updated.clone_from(&now);
-            }
-            Ok(())
+        self.save(Change::Edit {
+            id: id.to_string(),
+            text,
+            themes,
         })
+        .map(|_| ())
     }
 
     /// Delete a note and save. [`NotesError::NotFound`] if it is not in the file.
     pub fn remove(&mut self, id: &str) -> Result<(), NotesError> {
-        self.mutate(|notes| {
-            let before = notes.len();
-            notes.retain(|n| n.id != id);
-            if notes.len() == before {
-                Err(NotesError::NotFound { id: id.to_string() })
-            } else {
-                Ok(())
-            }
-        })
+        self.save(Change::Delete(id.to_string())).map(|_| ())
     }
 
     /// Pick up changes other processes made; the app calls it on a timer or
-    /// on focus. Cheap when nothing changed (one `stat`). `Ok(true)` when the
-    /// notes (or the error state) changed. When the file has just stopped
-    /// parsing: `Err`, [`error`](Self::error) set and the last-known notes
-    /// kept; then `Ok(false)` while it stays the same broken version. When it
-    /// cannot be read at all (permissions, a directory): `Err` on every call.
+    /// on focus. Cheap when nothing changed (a `stat` of the notes file and
+    /// of its journal). `Ok(true)` when the notes (or the error state)
+    /// changed. When the file has just stopped parsing: `Err`,
+    /// [`error`](Self::error) set and the last-known notes kept; then
+    /// `Ok(false)` while it stays the same broken version. When it cannot be
+    /// read at all (permissions, a directory): `Err` on every call.
     pub fn reload(&mut self) -> Result<bool, NotesError> {
-        let now = file::stat(&self.path)?;
+        let paths = Paths::new(&self.path);
+        let now = Version::stat(&paths)?;
         let was_read_only = self.read_only;
-        self.read_only = now.is_some() && file::write_protected(&self.path);
+        self.read_only = protected(&paths);
         if was_read_only != self.read_only {
             return self.read_now().map(|_| true);
         }
-        if now.is_some() && now == self.seen {
-            return Ok(false);
-        }
-        if now.is_none() && self.seen.is_none() && self.error.is_none() {
+        if self.seen == Some(now) {
             return Ok(false);
         }
         self.read_now()
     }
 
-    /// Read and parse the file now, replacing the notes (or setting the error).
-    fn read_now(&mut self) -> Result<bool, NotesError> {
+    /// Read and parse the file and journal now, replacing the notes (or
+    /// setting the error).
+    pub(super) fn read_now(&mut self) -> Result<bool, NotesError> {
         let had_error = self.error.is_some();
-        let read = match file::read(&self.path) {
-            Ok(r) => r,
-            Err(e) => {
-                self.error = Some(e.clone());
-                return Err(e);
-            }
-        };
-        let (notes, seen) = match read {
-            None => (Vec::new(), None),
-            Some((bytes, stamp)) => match parse_notes(&bytes, &self.path) {
-                Ok(notes) => (notes, Some(stamp)),
-                Err(e) => {
-                    let e = self.with_backup(e);
-                    self.error = Some(e.clone());
-                    self.seen = Some(stamp);
-                    return Err(e);
-                }
-            },
-        };
-        let changed = had_error || notes != self.notes;
-        if changed {
-            self.set_notes(notes);
-        }
-        self.seen = seen;
-        self.error = None;
-        self.read_only = seen.is_some() && file::write_protected(&self.path);
-        Ok(changed)
-    }
-
-    fn set_notes(&mut self, notes: Vec<Note>) {
-        self.by_id = OnceCell::new();
-        self.notes = notes;
-        self.generation += 1;
-    }
-
-    /// One save: lock, re-read (unless the file is the version already in
-    /// memory), apply `op`, back up, replace.
-    fn mutate<R>(&mut self, op: impl FnOnce(&mut Vec<Note>) -> Result<R, NotesError>) -> Result<R, NotesError> {
         let paths = Paths::new(&self.path);
-        let _lock = file::lock(&paths, self.lock_wait)?;
-        if file::write_protected(&paths.file) {
-            self.read_only = true;
-            return Err(NotesError::ReadOnly {
-                file: self.path.clone(),
-            });
-        }
-        self.read_only = false;
-        let now = file::stat(&paths.file).inspect_err(|e| self.error = Some(e.clone()))?;
-        let fresh = self.error.is_none() && now.is_some() && now == self.seen;
-        let mut notes = if fresh {
-            // Nobody wrote since we read it: what we hold is the file.
-            std::mem::take(&mut self.notes)
-        } else {
-            match file::read(&paths.file).inspect_err(|e| self.error = Some(e.clone()))? {
-                None => Vec::new(),
-                Some((bytes, stamp)) => match parse_notes(&bytes, &self.path) {
-                    Ok(notes) => {
-                        self.seen = Some(stamp);
-                        notes
-                    }
-                    Err(e) => {
-                        let e = self.with_backup(e);
-                        self.error = Some(e.clone());
-                        self.seen = Some(stamp);
-                        return Err(e);
-                    }
-                },
+        match disk::read_all(&paths, &self.path) {
+            Ok((notes, read)) => {
+                let changed = had_error || !self.loaded || notes != self.notes;
+                if changed {
+                    self.set_notes(notes);
+                }
+                self.loaded = true;
+                self.seen = Some(read.version);
+                self.journal_end = read.journal_end;
+                self.journal_records = read.records;
+                self.appendable = read.appendable;
+                self.error = None;
+                self.read_only = protected(&paths);
+                Ok(changed)
             }
-        };
-        self.error = None;
-        let result = match op(&mut notes) {
-            Ok(r) => r,
-            Err(e) => {
-                // Nothing to write (ops change nothing when they fail), but
-                // what was read is the freshest view.
-                self.restore(notes, fresh);
-                return Err(e);
-            }
-        };
-        let written = to_ron(&notes).and_then(|text| file::replace(&paths, text.as_bytes()));
-        match written {
-            Ok(stamp) => {
-                self.set_notes(notes);
-                self.seen = Some(stamp);
-                Ok(result)
-            }
-            Err(e) => {
-                // The file still holds what was read, without this change.
-                let _ = self.read_now();
+            Err(failed) => {
+                let Failed { error, version } = *failed;
+                let e = self.with_backup(error);
+                self.error = Some(e.clone());
+                if version.is_some() {
+                    self.seen = version;
+                }
                 Err(e)
             }
         }
     }
 
-    /// Keep `notes` (unchanged by a failed op) as the in-memory list.
-    fn restore(&mut self, notes: Vec<Note>, fresh: bool) {
-        if fresh {
-            self.notes = notes;
-        } else if notes != self.notes {
-            self.set_notes(notes);
+    /// Apply a saved record to the notes in memory, keeping the id index
+    /// when there is one (rebuilding it would cost more than the save).
+    pub(super) fn apply_in_memory(&mut self, record: &Record) {
+        let same_id = self.notes.iter().filter(|n| n.id == record.id()).count();
+        match (record, self.by_id.get_mut()) {
+            (Record::Add(n), Some(index)) if same_id == 0 => {
+                index.insert(n.id.clone(), self.notes.len());
+                self.notes.push(n.clone());
+            }
+            (Record::Edit(n), Some(index)) if same_id == 1 => {
+                if let Some(&i) = index.get(&n.id) {
+                    self.notes[i].clone_from(n);
+                }
+            }
+            (Record::Delete(id), Some(index)) if same_id == 1 => {
+                if let Some(gone) = index.remove(id) {
+                    self.notes.remove(gone);
+                    index.values_mut().filter(|i| **i > gone).for_each(|i| *i -= 1);
+                }
+            }
+            _ => {
+                let mut notes = std::mem::take(&mut self.notes);
+                super::disk::apply_one(&mut notes, record);
+                self.set_notes(notes);
+                return;
+            }
         }
+        self.generation += 1;
     }
 
-    fn with_backup(&self, e: NotesError) -> NotesError {
+    pub(super) fn set_notes(&mut self, notes: Vec<Note>) {
+        self.by_id = OnceCell::new();
+        self.notes = notes;
+        self.generation += 1;
+    }
+
+    pub(super) fn with_backup(&self, e: NotesError) -> NotesError {
         match e {
             NotesError::Parse {
                 file,
@@ -321,7 +296,7 @@ impl NoteStore {
                 col,
                 message,
                 ..
-            } => {
+            } if file == self.path => {
                 let bak = Paths::new(&self.path).bak;
                 let backup = bak.is_file().then_some(bak);
                 NotesError::Parse {
@@ -335,4 +310,9 @@ impl NoteStore {
             other => other,
         }
     }
+}
+
+/// The notes file or its journal exists without write permission.
+pub(super) fn protected(paths: &Paths) -> bool {
+    file::write_protected(&paths.file) || file::write_protected(&paths.journal)
 }
