@@ -7,7 +7,7 @@ use casebook::dataset::load_bundled;
 use casebook::relevance::{casebook_ranking, judged, means, score};
 use casebook::search::SearchIndex;
 
-/// Measured: P@5 0.934, MRR 0.983 (111 queries, 781 passages). The floor leaves room for
+/// Measured: P@5 0.934, MRR 0.983 (111 queries, 781 and again at 834 passages). The floor leaves room for
 /// the dataset to grow, not for the ranking to slip back.
 const P5_FLOOR: f64 = 0.92;
 const MRR_FLOOR: f64 = 0.96;
