@@ -16,10 +16,10 @@ use serde_json::{Map, Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use super::search::{parse_kinds, parse_sources, read_notes};
-use super::{CliError, Out, load_dataset};
+use super::{CliError, Out, load_indexed};
 use crate::analysis::{Matrix, Rows, describe_filters};
 use crate::sanitize;
-use crate::search::{Filters, SearchIndex};
+use crate::search::Filters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RowsArg {
@@ -54,7 +54,8 @@ pub struct MatrixArgs {
 }
 
 pub fn run(data: Option<&Path>, notes: Option<&Path>, args: MatrixArgs, out: &mut Out) -> Result<ExitCode, CliError> {
-    let ds = load_dataset(data)?;
+    // The index from the open-time cache when there is one, as `search` does.
+    let (ds, mut index) = load_indexed(data)?;
     for t in &args.themes {
         if ds.theme(t).is_none() {
             return Err(super::output::not_found(
@@ -71,7 +72,7 @@ pub fn run(data: Option<&Path>, notes: Option<&Path>, args: MatrixArgs, out: &mu
         ..Filters::default()
     };
     let notes = read_notes(notes);
-    let index = SearchIndex::new(&ds, crate::notes::to_search_docs(&notes, &ds));
+    index.set_extra(crate::notes::to_search_docs(&notes, &ds));
     let rows = match args.rows {
         RowsArg::La => Rows::La,
         RowsArg::Centre => Rows::Centre,
