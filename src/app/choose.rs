@@ -108,17 +108,22 @@ pub fn show_caveats(state: &mut State) {
 }
 
 /// Whether `text` uses `word` as a whole word (case-sensitive when `exact`).
+#[cfg(test)]
 fn uses(text: &str, word: &str, exact: bool) -> bool {
-    if word.is_empty() {
+    if exact {
+        has_word(text, word)
+    } else {
+        has_word(&text.to_lowercase(), &word.to_lowercase())
+    }
+}
+
+/// Whether `hay` holds `needle` as a whole word, exactly as written.
+fn has_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
         return false;
     }
-    let (hay, needle) = if exact {
-        (text.to_string(), word.to_string())
-    } else {
-        (text.to_lowercase(), word.to_lowercase())
-    };
     let mut from = 0;
-    while let Some(pos) = hay[from..].find(&needle) {
+    while let Some(pos) = hay[from..].find(needle) {
         let start = from + pos;
         let end = start + needle.len();
         let before = hay[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
@@ -132,22 +137,23 @@ fn uses(text: &str, word: &str, exact: bool) -> bool {
 }
 
 /// Passages whose title or text uses a glossary term: the abbreviation as
-/// written (a whole word, same case) or its expansion (any case).
+/// written (a whole word, same case) or its expansion (any case, matched
+/// in the passages' lowercased text, which is lowercased once a run).
 pub fn passages_using(state: &State, glossary: usize) -> Vec<usize> {
     let Some(g) = state.ds.glossary.get(glossary) else {
         return Vec::new();
     };
-    let hit = |p: &Passage| {
-        [&p.title, &p.text]
-            .iter()
-            .any(|t| uses(t, &g.abbr, true) || uses(t, &g.expansion, false))
+    let lowered = state.lookup.lowered(&state.ds);
+    let expansion = g.expansion.to_lowercase();
+    let hit = |i: usize, p: &Passage| {
+        [&p.title, &p.text].iter().any(|t| has_word(t, &g.abbr)) || lowered[i].iter().any(|t| has_word(t, &expansion))
     };
     state
         .ds
         .passages
         .iter()
         .enumerate()
-        .filter(|(_, p)| hit(p) && view::passes(state, p))
+        .filter(|&(i, p)| hit(i, p) && view::passes(state, p))
         .map(|(i, _)| i)
         .collect()
 }

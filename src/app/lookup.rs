@@ -8,7 +8,9 @@
 //! - the caveats about each passage (the ⚠ beside a list entry);
 //! - passages per theme (the Themes list), and the passages naming each
 //!   LA, centre and ward (an area's tabs and Overview);
-//! - each ward's and centre's LA name (the table view's LA column).
+//! - each ward's and centre's LA name (the table view's LA column);
+//! - every passage's title and text lowercased (the Glossary's count of the
+//!   passages using a term), made the first time a term is counted.
 
 use std::collections::HashMap;
 
@@ -29,6 +31,8 @@ pub struct Lookup {
     by_ward: HashMap<String, Vec<usize>>,
     /// Ward or centre id → its LA's id.
     area_la: HashMap<String, String>,
+    /// Each passage's [title, text] lowercased, once asked for.
+    lowered: std::sync::OnceLock<Vec<[String; 2]>>,
 }
 
 impl Lookup {
@@ -71,6 +75,17 @@ impl Lookup {
             l.area_la.insert(c.id.clone(), c.la.clone());
         }
         l
+    }
+
+    /// Each passage's title and text lowercased, in dataset order (made on
+    /// first use: only the Glossary asks, and most sessions never do).
+    pub fn lowered(&self, ds: &Dataset) -> &[[String; 2]] {
+        self.lowered.get_or_init(|| {
+            ds.passages
+                .iter()
+                .map(|p| [p.title.to_lowercase(), p.text.to_lowercase()])
+                .collect()
+        })
     }
 
     /// The caveats about the passage `id`, as `Dataset::caveats_about` gives them.

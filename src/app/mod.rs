@@ -22,6 +22,7 @@ pub mod nav;
 mod notes_ops;
 pub mod overlays;
 mod state;
+pub mod table_layout;
 mod update;
 pub mod view;
 

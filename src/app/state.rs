@@ -237,6 +237,8 @@ pub struct State {
     pub(crate) list_key: Option<ListKey>,
     pub(crate) grid: Option<super::grid::AreaGrid>,
     pub(crate) grid_key: Option<super::derived::GridKey>,
+    /// The table view's rows ready to draw (see `table_layout`).
+    pub table_layout: Option<super::table_layout::TableLayout>,
     /// Passages per LA passing the filters, and the filters they were counted with.
     pub(crate) nav_counts: Option<(Filters, std::collections::HashMap<String, usize>)>,
     /// The selected glossary term's passage count: ((term, filters), count).
@@ -299,6 +301,7 @@ impl State {
             list_key: None,
             grid: None,
             grid_key: None,
+            table_layout: None,
             nav_counts: None,
             glossary_uses: None,
             search_stale: false,
@@ -306,6 +309,7 @@ impl State {
         };
         super::drafts::offer_orphans(&mut state);
         super::derived::refresh(&mut state);
+        super::table_layout::refresh(&mut state);
         state
     }
 

@@ -40,6 +40,7 @@ pub fn update(state: &mut State, action: Action) {
     // The matrix first: an open cell's passages are the kept list.
     super::matrix::refresh(state);
     derived::refresh(state);
+    super::table_layout::refresh(state);
 }
 
 fn apply(state: &mut State, action: Action) {

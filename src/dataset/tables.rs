@@ -54,31 +54,58 @@ pub fn resolve_column(t: &Table, input: &str) -> Result<usize, String> {
 pub fn sorted_rows(t: &Table, column: Option<usize>, desc: bool) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..t.rows.len()).collect();
     let text = column.is_some_and(|c| t.columns.get(c).is_some_and(|c| c.text));
+    // Each row's sort value made once (not once per comparison): a
+    // 3,600-row table sorts within a frame.
+    let keys: Vec<(bool, Option<SortValue>)> = t
+        .rows
+        .iter()
+        .map(|r| {
+            let cell = column.and_then(|c| r.cells.get(c)).and_then(Option::as_deref);
+            let value = cell.map(|x| {
+                if text {
+                    SortValue::Text(x.to_lowercase())
+                } else {
+                    SortValue::Number(parse_figure(x).map_or(f64::NAN, |f| f.value))
+                }
+            });
+            (r.area == Area::Gb, value)
+        })
+        .collect();
     idx.sort_by(|&a, &b| {
-        let (ra, rb) = (&t.rows[a], &t.rows[b]);
-        let gb = (ra.area == Area::Gb).cmp(&(rb.area == Area::Gb));
-        if gb != Ordering::Equal {
+        let ((gb_a, va), (gb_b, vb)) = (&keys[a], &keys[b]);
+        let gb = gb_a.cmp(gb_b);
+        if gb != Ordering::Equal || column.is_none() {
             return gb;
         }
-        let Some(c) = column else { return Ordering::Equal };
-        let (ca, cb) = (ra.cells.get(c).cloned().flatten(), rb.cells.get(c).cloned().flatten());
-        match (ca, cb) {
+        match (va, vb) {
             (None, None) => Ordering::Equal,
             (None, Some(_)) => Ordering::Greater,
             (Some(_), None) => Ordering::Less,
             (Some(x), Some(y)) => {
-                let ord = if text {
-                    x.to_lowercase().cmp(&y.to_lowercase())
-                } else {
-                    let fx = parse_figure(&x).map_or(f64::NAN, |f| f.value);
-                    let fy = parse_figure(&y).map_or(f64::NAN, |f| f.value);
-                    fx.total_cmp(&fy)
-                };
+                let ord = x.compare(y);
                 if desc { ord.reverse() } else { ord }
             }
         }
     });
     idx
+}
+
+/// A cell's value as a sort sees it: words case-blind, figures by value.
+enum SortValue {
+    Text(String),
+    Number(f64),
+}
+
+impl SortValue {
+    fn compare(&self, other: &SortValue) -> Ordering {
+        match (self, other) {
+            (SortValue::Text(x), SortValue::Text(y)) => x.cmp(y),
+            (SortValue::Number(x), SortValue::Number(y)) => x.total_cmp(y),
+            // One column holds one kind; never reached.
+            (SortValue::Text(_), SortValue::Number(_)) => Ordering::Less,
+            (SortValue::Number(_), SortValue::Text(_)) => Ordering::Greater,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -83,6 +83,7 @@ fn to_grid(state: &State, g: &AreaGrid, focused: bool, theme: &Theme) -> Grid {
         header: header.into(),
         cells: names,
         min: 8,
+        widest: None,
     }];
     let cols = g
         .cols
@@ -102,6 +103,7 @@ fn to_grid(state: &State, g: &AreaGrid, focused: bool, theme: &Theme) -> Grid {
                         })
                         .collect(),
                     left: true,
+                    widest: None,
                 }
             }
             _ => FigCol {
@@ -121,6 +123,7 @@ fn to_grid(state: &State, g: &AreaGrid, focused: bool, theme: &Theme) -> Grid {
                     })
                     .collect(),
                 left: c.kind == ColKind::Text,
+                widest: None,
             },
         })
         .collect();

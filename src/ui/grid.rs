@@ -17,6 +17,9 @@ pub struct TextCol {
     pub cells: Vec<String>,
     /// The narrowest it may be cut to.
     pub min: usize,
+    /// The widest cell of the whole column when `cells` holds only the
+    /// rows in view (`None`: measure `cells`).
+    pub widest: Option<usize>,
 }
 
 /// A column of figures (or bars): never cut, dropped whole when it does not fit.
@@ -26,6 +29,8 @@ pub struct FigCol {
     pub cells: Vec<(String, Style)>,
     /// Left-aligned (bars) rather than right-aligned (figures).
     pub left: bool,
+    /// As for [`TextCol::widest`].
+    pub widest: Option<usize>,
 }
 
 /// A grid to draw: its columns, which rows, and what is selected.
@@ -127,7 +132,9 @@ pub fn visible(widths: &[usize], sel: usize, avail: usize) -> (usize, usize) {
 
 /// The header width of a figure column and its cells' widest, whichever is more.
 fn col_width(c: &FigCol, sort_mark: bool) -> usize {
-    let cells = c.cells.iter().map(|(s, _)| s.width()).max().unwrap_or(1);
+    let cells = c
+        .widest
+        .unwrap_or_else(|| c.cells.iter().map(|(s, _)| s.width()).max().unwrap_or(1));
     (c.header.width() + usize::from(sort_mark)).max(cells).max(1)
 }
 
@@ -137,7 +144,9 @@ fn frozen_widths(frozen: &[TextCol], total: usize, first: usize) -> Vec<usize> {
     let mut w: Vec<usize> = frozen
         .iter()
         .map(|c| {
-            let cells = c.cells.iter().map(|s| s.width()).max().unwrap_or(0);
+            let cells = c
+                .widest
+                .unwrap_or_else(|| c.cells.iter().map(|s| s.width()).max().unwrap_or(0));
             cells.max(c.header.width() + 2) + 1
         })
         .collect();
@@ -204,12 +213,11 @@ pub fn lines<'a>(g: &Grid, total: usize, height: usize, theme: &Theme) -> Vec<Li
         header.push(Span::styled(" ▸", theme.dim()));
     }
     let mut out = vec![Line::from(header)];
-    let body_h = height.saturating_sub(2).max(1);
     let pos = g
         .selected_row
         .and_then(|r| g.order.iter().position(|&x| x == r))
         .unwrap_or(0);
-    let offset = crate::app::layout::scroll_offset(pos, body_h as u16);
+    let (offset, body_h) = window(pos, height);
     for &r in g.order.iter().skip(offset).take(body_h) {
         if g.rule_before.contains(&r) {
             out.push(Line::styled("─".repeat(total), theme.dim()));
@@ -238,6 +246,13 @@ pub fn lines<'a>(g: &Grid, total: usize, height: usize, theme: &Theme) -> Vec<Li
         out.push(Line::from(spans));
     }
     out
+}
+
+/// The rows in view of a grid `height` lines high (header included) with
+/// the row at display position `pos` selected: (first position, how many).
+pub fn window(pos: usize, height: usize) -> (usize, usize) {
+    let body_h = height.saturating_sub(2).max(1);
+    (crate::app::layout::scroll_offset(pos, body_h as u16), body_h)
 }
 
 /// The cell style of a figure: dim when missing.

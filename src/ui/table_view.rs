@@ -11,8 +11,8 @@ use ratatui::widgets::Paragraph;
 
 use super::grid::{self, FigCol, Grid, TextCol};
 use super::{Theme, clip, sanitize, wrap};
-use crate::app::State;
-use crate::dataset::{Area, Level, Table, sorted_rows};
+use crate::app::{State, table_layout};
+use crate::dataset::{Level, Table};
 
 pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: bool, theme: &Theme) {
     let Some(t) = state.ds.table(id) else { return };
@@ -22,48 +22,29 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, id: &str, focused: b
         Rect::new(area.x, area.y, area.width, area.height.saturating_sub(foot_h)),
         area,
     );
-    let g = table_grid(state, t, focused, theme);
+    let g = table_grid(state, t, usize::from(grid_area.height), focused, theme);
     let lines = grid::lines(&g, usize::from(grid_area.width), usize::from(grid_area.height), theme);
     frame.render_widget(Paragraph::new(lines), grid_area);
     let foot = clip(Rect::new(area.x, area.y + grid_area.height, area.width, foot_h), area);
     frame.render_widget(Paragraph::new(footer), foot);
 }
 
-/// Every (area, column) a caveat points at in this table.
-pub fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize>)> {
-    state
-        .lookup
-        .caveats
-        .iter()
-        .flat_map(|&i| state.ds.passages[i].table_refs())
-        .filter(|r| r.table == t.id)
-        .map(|r| (r.area.clone(), r.column))
-        .collect()
-}
-
-/// The LA name of a table row, for ward- and centre-level tables.
-pub fn row_la(state: &State, area: &Area) -> String {
-    match area {
-        Area::Gb => "GB".into(),
-        a => state.ds.area_name(&Area::La(state.lookup.la_id(a).to_string())),
-    }
-}
-
-fn table_grid(state: &State, t: &Table, focused: bool, theme: &Theme) -> Grid {
-    let marks = caveat_marks(state, t);
-    let labels: Vec<String> = t
-        .rows
-        .iter()
-        .map(|row| {
-            let flagged = marks.iter().any(|(a, c)| a.as_ref() == Some(&row.area) && c.is_none());
-            format!(
-                "{}{}{}",
-                if flagged { "! " } else { "  " },
-                sanitize::line(&row.label),
-                row.markers.concat()
-            )
-        })
-        .collect();
+/// The grid of the rows in view, from the layout `update` keeps (built
+/// here only when a test renders a state `update` has not refreshed).
+fn table_grid(state: &State, t: &Table, height: usize, focused: bool, theme: &Theme) -> Grid {
+    let built;
+    let l = match &state.table_layout {
+        Some(l) if table_layout::is_current(state, l, &t.id) => l,
+        _ => {
+            built = table_layout::build(state, t);
+            &built
+        }
+    };
+    // `table.row` is a display position; past the end nothing is selected.
+    let selected = l.order.get(state.table.row).copied();
+    let pos = if selected.is_some() { state.table.row } else { 0 };
+    let (offset, n) = grid::window(pos, height);
+    let rows: Vec<usize> = l.order.iter().skip(offset).take(n).copied().collect();
     let mut frozen = vec![TextCol {
         header: match t.level {
             Level::La => "Area",
@@ -71,57 +52,43 @@ fn table_grid(state: &State, t: &Table, focused: bool, theme: &Theme) -> Grid {
             Level::Centre => "Centre",
         }
         .into(),
-        cells: labels,
+        cells: rows.iter().map(|&r| l.labels[r].clone()).collect(),
         min: 8,
+        widest: Some(l.labels_widest),
     }];
     if t.level != Level::La {
         frozen.push(TextCol {
             header: "LA".into(),
-            cells: t.rows.iter().map(|r| sanitize::line(&row_la(state, &r.area))).collect(),
+            cells: rows.iter().map(|&r| l.las[r].clone()).collect(),
             min: 6,
+            widest: Some(l.las_widest),
         });
     }
     let cols = t
         .columns
         .iter()
-        .enumerate()
-        .map(|(ci, c)| FigCol {
+        .zip(&l.cols)
+        .map(|(c, lc)| FigCol {
             header: sanitize::line(c.short.as_deref().unwrap_or(&c.name)),
-            cells: t
-                .rows
+            cells: rows
                 .iter()
-                .map(|row| {
-                    let cell = row.cells.get(ci).cloned().flatten();
-                    let touched = marks
-                        .iter()
-                        .any(|(a, c)| a.as_ref() == Some(&row.area) && *c == Some(ci));
-                    let text = format!(
-                        "{}{}",
-                        cell.as_deref().map_or("–".to_string(), sanitize::line),
-                        if touched { "†" } else { " " }
-                    );
-                    (text, grid::figure_style(cell.is_none(), theme))
+                .map(|&r| {
+                    let (text, missing) = &lc.cells[r];
+                    (text.clone(), grid::figure_style(*missing, theme))
                 })
                 .collect(),
             left: c.text,
+            widest: Some(lc.widest),
         })
         .collect();
-    let order = sorted_rows(t, state.table.sort, state.table.desc);
-    let row = order.get(state.table.row).copied();
     Grid {
         frozen,
         cols,
         selected_col: Some(state.table.col.min(t.columns.len().saturating_sub(1))),
         sort: state.table.sort.map(|s| (s, state.table.desc)),
-        rule_before: t
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.area == Area::Gb)
-            .map(|(i, _)| i)
-            .collect(),
-        order,
-        selected_row: row,
+        rule_before: (0..rows.len()).filter(|&i| l.gb.contains(&rows[i])).collect(),
+        order: (0..rows.len()).collect(),
+        selected_row: selected.and_then(|s| rows.iter().position(|&r| r == s)),
         focused,
     }
 }
