@@ -74,7 +74,9 @@ impl NotesIndex {
         let notes = store.notes();
         match change {
             NoteChange::Added => {
-                let Some(at) = notes.len().checked_sub(1) else { return false };
+                let Some(at) = notes.len().checked_sub(1) else {
+                    return false;
+                };
                 self.insert(notes, ds, at);
             }
             NoteChange::Edited { at, target } => {

@@ -7,8 +7,8 @@ use crate::notes::{NotesError, Target};
 
 use super::derived::{self, current_entries};
 use super::drafts;
-use super::notes_delta::Before;
 use super::nav::NavItem;
+use super::notes_delta::Before;
 use super::state::{Editor, Focus, Overlay, Readable, State};
 use super::view::{self, Entry, PaneKind};
 
