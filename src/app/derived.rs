@@ -2,7 +2,9 @@
 //! (at the end of `update`) and kept in [`State`], so a key press or a frame
 //! costs the same with 20,000 notes as with 10:
 //!
-//! - [`NotesIndex`]: the notes newest first, and by LA, centre and ward;
+//! - [`NotesIndex`]: the notes newest first, and by LA, centre and ward,
+//!   built whole after a reload and kept current through one change made in
+//!   the app by `notes_delta` (no re-sort of every note per save);
 //! - the entries of the current list pane ([`current_entries`]), keyed by
 //!   what they depend on (navigator item, tab, filters, notes generation);
 //! - an LA's Wards or Centres table (`view::area_grid`), keyed by item and tab;
@@ -22,7 +24,7 @@ use super::view::{self, Entry};
 /// Positions in `NoteStore::notes()`, newest (last updated) first.
 #[derive(Debug, Clone, Default)]
 pub struct NotesIndex {
-    generation: Option<u64>,
+    pub(super) generation: Option<u64>,
     pub newest: Vec<usize>,
     pub by_la: HashMap<String, Vec<usize>>,
     pub by_target: HashMap<Target, Vec<usize>>,
@@ -84,7 +86,7 @@ impl NotesIndex {
 }
 
 /// Newest first: last updated, then id (descending), as lists show notes.
-fn order(a: &Note, b: &Note) -> std::cmp::Ordering {
+pub(super) fn order(a: &Note, b: &Note) -> std::cmp::Ordering {
     b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id))
 }
 

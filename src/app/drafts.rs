@@ -207,7 +207,6 @@ fn keep_as_note(state: &mut State) {
             if let Some((slot, _)) = state.drafts.offers.pop_front() {
                 slot.remove();
             }
-            state.reindex_notes();
             super::notes_ops::select_note(state, &id);
             state.status = Some("Draft saved as a note".into());
             show_next_offer(state);

@@ -19,6 +19,7 @@ pub mod line_input;
 mod lookup;
 pub mod matrix;
 pub mod nav;
+mod notes_delta;
 mod notes_ops;
 pub mod overlays;
 mod state;

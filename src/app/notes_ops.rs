@@ -8,6 +8,7 @@ use crate::notes::{NotesError, Target};
 use super::derived::{self, current_entries};
 use super::drafts;
 use super::nav::NavItem;
+use super::notes_delta::Before;
 use super::state::{Editor, Focus, Overlay, Readable, State};
 use super::view::{self, Entry, PaneKind};
 
@@ -110,10 +111,11 @@ pub fn confirm_delete(state: &mut State, id: &str) {
         Some(Entry::Note(n)) => Some(n.clone()),
         _ => None,
     };
+    let before = Before::of(&state.notes, Some(id));
     match state.notes.remove(id) {
         Ok(()) => {
             state.status = Some("Note deleted".into());
-            state.reindex_notes();
+            state.note_changed(before.removed(&state.notes));
             match neighbour {
                 Some(n) => select_note(state, &n),
                 None => clamp_selection(state),
@@ -125,7 +127,7 @@ pub fn confirm_delete(state: &mut State, id: &str) {
 
 /// Save text as a note: an edit of `note` when it still exists (deleted
 /// elsewhere meanwhile: a new note, so the words are kept), else a new note.
-/// Returns the note's id.
+/// Returns the note's id, with the derived views brought up to date.
 pub(crate) fn store_note(
     state: &mut State,
     note: Option<String>,
@@ -133,14 +135,17 @@ pub(crate) fn store_note(
     text: &str,
     themes: Vec<String>,
 ) -> Result<String, NotesError> {
-    match note {
+    let before = Before::of(&state.notes, note.as_deref());
+    let id = match note {
         Some(id) => match state.notes.update(&id, text, themes.clone()) {
             Ok(()) => Ok(id),
             Err(NotesError::NotFound { .. }) => state.notes.add(target, text, themes).map(|n| n.id),
             Err(e) => Err(e),
         },
         None => state.notes.add(target, text, themes).map(|n| n.id),
-    }
+    }?;
+    state.note_changed(before.saved(&state.notes, &id));
+    Ok(id)
 }
 
 /// Save the editor's note; on failure keep the editor (and the text) open.
@@ -161,7 +166,6 @@ pub fn save(state: &mut State) {
             state.overlay = None;
             drafts::editor_closed(state);
             state.status = Some("Note saved".into());
-            state.reindex_notes();
             select_note(state, &id);
         }
         Err(e) => {

@@ -344,8 +344,18 @@ impl State {
     /// next used ([`Self::ensure_search_index`]), so a save costs the same
     /// whatever the number of notes and ten saves rebuild the index once.
     pub(crate) fn reindex_notes(&mut self) {
+        self.note_changed(None);
+    }
+
+    /// [`Self::reindex_notes`] after one change made in the app: the notes
+    /// index takes it in place (see `notes_delta`) when the store shows just
+    /// that change, and is rebuilt whole otherwise.
+    pub(crate) fn note_changed(&mut self, change: Option<super::notes_delta::NoteChange>) {
         self.search_stale = true;
         self.matrix.counted = None; // notes are counted too
+        if let Some(c) = change {
+            let _ = self.notes_index.apply(&self.notes, &self.ds, &c);
+        }
         super::derived::refresh(self);
     }
 
