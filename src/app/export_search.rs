@@ -18,8 +18,12 @@ pub(super) fn files(state: &mut State) -> Option<Files> {
     if query.is_empty() || state.search.error.is_some() {
         return None;
     }
-    // Build every hit: the list builds them lazily as it scrolls.
+    // Every hit, loose ones included: the list looks for loose matches
+    // and builds hits lazily, as it scrolls. The box's counts follow.
+    state.searcher.find_loose();
     let total = state.searcher.total();
+    state.search.total = total;
+    state.search.loose = state.searcher.loose();
     let hits = state.searcher.more(total).to_vec();
     if hits.is_empty() {
         return None;
