@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod support;
+
 use casebook::notes::{NoteStore, Target};
 
 const CHILD_ENV: &str = "CASEBOOK_TEST_KILLED_WRITER";
@@ -32,26 +34,7 @@ fn note_ids(path: &Path) -> HashSet<String> {
 fn two_processes_adding_100_notes_each_end_with_200() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.ron");
-    let writers: Vec<_> = (0..2)
-        .map(|w| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                (0..100)
-                    .map(|i| {
-                        let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
-                            .env_remove("CASEBOOK_NOTES")
-                            .arg("--notes")
-                            .arg(&path)
-                            .args(["notes", "add", &format!("writer {w} note {i}")])
-                            .output()
-                            .unwrap();
-                        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-                        String::from_utf8(out.stdout).unwrap().trim().to_string()
-                    })
-                    .collect::<Vec<String>>()
-            })
-        })
-        .collect();
+    let writers = support::cli_note_writers(&path, 2, 100);
     // Meanwhile the "app": reloads never see a broken file and never lose a note.
     let mut app = NoteStore::open(&path);
     let mut seen = 0;

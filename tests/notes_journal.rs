@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+mod support;
+
 use casebook::notes::{NoteStore, NotesError, SMALL_NOTES_BYTES, Target};
 
 const CHILD_ENV: &str = "CASEBOOK_TEST_JOURNAL_WRITER";
@@ -268,26 +270,7 @@ fn a_read_only_journal_is_never_appended_to() {
 fn two_processes_appending_end_with_every_note() {
     let (_dir, path, _journal) = setup();
     NoteStore::open(&path).compact().unwrap();
-    let writers: Vec<_> = (0..2)
-        .map(|w| {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                (0..30)
-                    .map(|i| {
-                        let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
-                            .env_remove("CASEBOOK_NOTES")
-                            .arg("--notes")
-                            .arg(&path)
-                            .args(["notes", "add", &format!("writer {w} note {i}")])
-                            .output()
-                            .unwrap();
-                        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-                        String::from_utf8(out.stdout).unwrap().trim().to_string()
-                    })
-                    .collect::<Vec<String>>()
-            })
-        })
-        .collect();
+    let writers = support::cli_note_writers(&path, 2, 30);
     let mut app = NoteStore::open(&path);
     let mut seen = 0;
     while !writers.iter().all(|w| w.is_finished()) {

@@ -9,10 +9,21 @@ use crossterm::event::KeyCode;
 use ratatui::style::Color;
 use support::*;
 
-/// Each named screen, reached by keys from a fresh app.
 /// A named screen and the keys that reach it.
 type Screen = (&'static str, fn(&mut State));
 
+/// The Glossary section, with IB (Incapacity Benefit) selected.
+fn glossary_ib(s: &mut State) {
+    typed(s, "G");
+    typed(s, "kk"); // Glossary: above Notes and Matrix
+    press(s, KeyCode::Enter);
+    let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
+    for _ in 0..ib {
+        typed(s, "j");
+    }
+}
+
+/// Each named screen, reached by keys from a fresh app.
 fn screens() -> Vec<Screen> {
     vec![
         ("first", |_| {}),
@@ -67,23 +78,9 @@ fn screens() -> Vec<Screen> {
             typed(s, "ll");
             typed(s, "c");
         }),
-        ("glossary_uses", |s| {
-            typed(s, "G");
-            typed(s, "kk"); // Glossary: above Notes and Matrix
-            press(s, KeyCode::Enter);
-            let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
-            for _ in 0..ib {
-                typed(s, "j");
-            }
-        }),
+        ("glossary_uses", glossary_ib),
         ("glossary_uses_list", |s| {
-            typed(s, "G");
-            typed(s, "kk"); // Glossary: above Notes and Matrix
-            press(s, KeyCode::Enter);
-            let ib = s.ds.glossary.iter().position(|g| g.abbr == "IB").unwrap_or(0);
-            for _ in 0..ib {
-                typed(s, "j");
-            }
+            glossary_ib(s);
             press(s, KeyCode::Enter);
         }),
         ("zoomed_table_a9", |s| {

@@ -320,6 +320,11 @@ fn matrix_markdown(m: &Matrix) -> String {
     out
 }
 
+/// An entry with no text or source of its own: a ward, centre or table.
+fn bare(id: &str, kind: &str, name: &str) -> (String, String, String, String, String) {
+    (id.into(), kind.into(), name.into(), String::new(), String::new())
+}
+
 pub(super) fn entry_parts(ds: &Dataset, state: &State, e: &Entry) -> Option<(String, String, String, String, String)> {
     match e {
         Entry::Passage(i) => ds.passages.get(*i).map(|p| {
@@ -331,7 +336,7 @@ pub(super) fn entry_parts(ds: &Dataset, state: &State, e: &Entry) -> Option<(Str
                 p.source_label(),
             )
         }),
-        Entry::Note(id) => state.notes.notes().iter().find(|n| &n.id == id).map(|n| {
+        Entry::Note(id) => state.notes.get(id).map(|n| {
             (
                 n.id.clone(),
                 "note".into(),
@@ -340,33 +345,9 @@ pub(super) fn entry_parts(ds: &Dataset, state: &State, e: &Entry) -> Option<(Str
                 format!("Field note, {}", n.updated),
             )
         }),
-        Entry::Ward(id) => ds.ward(id).map(|w| {
-            (
-                w.id.clone(),
-                "ward".into(),
-                w.name.clone(),
-                String::new(),
-                String::new(),
-            )
-        }),
-        Entry::Centre(id) => ds.centre(id).map(|c| {
-            (
-                c.id.clone(),
-                "centre".into(),
-                c.name.clone(),
-                String::new(),
-                String::new(),
-            )
-        }),
-        Entry::Table(id) => ds.table(id).map(|t| {
-            (
-                t.id.clone(),
-                "table".into(),
-                t.title.clone(),
-                String::new(),
-                String::new(),
-            )
-        }),
+        Entry::Ward(id) => ds.ward(id).map(|w| bare(&w.id, "ward", &w.name)),
+        Entry::Centre(id) => ds.centre(id).map(|c| bare(&c.id, "centre", &c.name)),
+        Entry::Table(id) => ds.table(id).map(|t| bare(&t.id, "table", &t.title)),
         Entry::Theme(id) => ds.theme(id).map(|t| {
             (
                 t.id.clone(),

@@ -112,7 +112,8 @@ pub(crate) fn handle(state: &mut State, action: Action) -> bool {
         Action::Left => state.focus = Focus::Nav,
         Action::Right => m.col = (m.col + 1).min(cols.saturating_sub(1)),
         Action::MatrixRows => {
-            // A new set of rows: the row cursor, sort and open cell start again.
+            // A new set of rows (recounted in `refresh`, which compares
+            // them with the counted ones): cursor, sort and open cell reset.
             m.rows_of = match m.rows_of {
                 Rows::La => Rows::Centre,
                 Rows::Centre => Rows::La,
@@ -120,7 +121,6 @@ pub(crate) fn handle(state: &mut State, action: Action) -> bool {
             m.row = 0;
             m.sort = None;
             m.open = None;
-            m.counted = None;
         }
         Action::Sort => {
             m.sort = if m.sort == Some(m.col) { None } else { Some(m.col) };

@@ -69,3 +69,32 @@ pub fn text(buf: &Buffer) -> String {
 
 pub const COLOR: Theme = Theme { color: true };
 pub const NO_COLOR: Theme = Theme { color: false };
+
+/// `writers` threads, each running `casebook --notes PATH notes add` `each`
+/// times ("writer W note I"); each thread returns the ids the command printed.
+pub fn cli_note_writers(
+    path: &std::path::Path,
+    writers: usize,
+    each: usize,
+) -> Vec<std::thread::JoinHandle<Vec<String>>> {
+    (0..writers)
+        .map(|w| {
+            let path = path.to_path_buf();
+            std::thread::spawn(move || {
+                (0..each)
+                    .map(|i| {
+                        let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
+                            .env_remove("CASEBOOK_NOTES")
+                            .arg("--notes")
+                            .arg(&path)
+                            .args(["notes", "add", &format!("writer {w} note {i}")])
+                            .output()
+                            .expect("run casebook notes add");
+                        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+                        String::from_utf8_lossy(&out.stdout).trim().to_string()
+                    })
+                    .collect()
+            })
+        })
+        .collect()
+}
