@@ -428,8 +428,11 @@ fn the_searcher_narrows_incrementally() {
         assert!(s.loose_counted());
         assert_eq!(s.total(), fresh.len());
     }
-    // Deleting, OR and negation search afresh.
-    for q in ["outreach", "outreach | x", "!x", "!xy"] {
+    // Erasing back to an earlier query narrows from that search's matches.
+    s.search("outreach", &f).unwrap();
+    assert!(s.was_incremental());
+    // Widening, OR and negation search afresh.
+    for q in ["outreach | x", "!x", "!xy"] {
         s.search(q, &f).unwrap();
         assert!(!s.was_incremental(), "{q}");
     }
@@ -526,7 +529,7 @@ proptest! {
     }
 }
 
-/// Typing a query key by key gives exactly the hits of fresh searches,
+/// Typing a query key by key, and erasing it, gives exactly the hits of fresh searches,
 /// on a synthetic dataset big enough for bounds and limits to matter.
 #[test]
 fn incremental_equals_fresh_on_a_larger_dataset() {
@@ -546,7 +549,15 @@ fn incremental_equals_fresh_on_a_larger_dataset() {
         "la:a theme:out par",
     ] {
         s.reset();
-        for end in phrase.char_indices().map(|(i, _)| i).skip(1).chain([phrase.len()]) {
+        // Typed key by key, then erased key by key (an erased query narrows
+        // from an earlier search, not the last one).
+        let ends: Vec<usize> = phrase
+            .char_indices()
+            .map(|(i, _)| i)
+            .skip(1)
+            .chain([phrase.len()])
+            .collect();
+        for &end in ends.iter().chain(ends.iter().rev().skip(1)) {
             let q = &phrase[..end];
             let Ok(hits) = s.search(q, &f) else { continue };
             let hits = hits.to_vec();

@@ -79,6 +79,10 @@ pub(crate) struct Compiled {
     /// The query's words, folded and lower-cased, when it is two or more
     /// plain terms: a document holding them as a phrase ranks first.
     pub phrase: Option<Phrase>,
+    /// Each group is one case-insensitive term, one per phrase word: a
+    /// document can hold the phrase only where every group matched as a
+    /// whole word in its title or text, so the others need no phrase check.
+    pub phrase_per_group: bool,
     /// The groups' terms reduced to what decides narrowing (alternatives
     /// of conjunctions), when no term is negated: so that a narrower query
     /// can re-search only this one's matches.
@@ -323,11 +327,18 @@ impl SearchIndex {
             .iter()
             .flat_map(|g| g.alts.iter().flatten())
             .any(|t| matches!(t, CTerm::Text(t) if !t.negated));
+        let phrase = phrase_words(query);
+        let phrase_per_group = phrase.as_ref().is_some_and(|w| w.len() == groups.len())
+            && groups.iter().all(|g| {
+                matches!(g.alts.as_slice(), [conj] if matches!(conj.as_slice(),
+                    [CTerm::Text(t)] if !t.pat.case_sensitive && !t.negated))
+            });
         Compiled {
             groups,
             filters: self.filters(filters),
             scoring,
-            phrase: phrase_words(query).map(Phrase::new),
+            phrase: phrase.map(Phrase::new),
+            phrase_per_group,
             simple,
         }
     }

@@ -34,6 +34,22 @@ pub const DEFAULT_LIMIT: usize = 100;
 /// not 0); [`Searcher::more`] builds the others.
 pub const LOOSE_FIRST: usize = 20;
 
+/// How many earlier searches' better matches are kept, to narrow from when
+/// the last one cannot be (see [`Earlier`]).
+const EARLIER: usize = 8;
+
+/// The better matches of an earlier search. When a term grows to a length
+/// that allows one more letter between (`lone par` → `lone pare`), the last
+/// search cannot be narrowed; an earlier one often can (`lone`), so only
+/// its matches are searched again instead of every document. The same
+/// holds after erasing a letter.
+struct Earlier {
+    filters: Filters,
+    compiled: Compiled,
+    matched: Vec<u32>,
+    columns: Vec<Vec<i32>>,
+}
+
 struct Last {
     text: String,
     filters: Filters,
@@ -55,6 +71,8 @@ pub struct Searcher {
     index: SearchIndex,
     limit: usize,
     last: Option<Last>,
+    /// Earlier searches, oldest first, at most [`EARLIER`].
+    earlier: Vec<Earlier>,
     hits: Vec<Hit>,
     incremental: bool,
 }
@@ -65,6 +83,7 @@ impl Searcher {
             index,
             limit: DEFAULT_LIMIT,
             last: None,
+            earlier: Vec::new(),
             hits: Vec::new(),
             incremental: false,
         }
@@ -83,7 +102,7 @@ impl Searcher {
     pub fn set_limit(&mut self, limit: usize) {
         if limit != self.limit {
             self.limit = limit;
-            self.last = None;
+            self.reset();
         }
     }
 
@@ -115,13 +134,28 @@ impl Searcher {
             return Ok(&self.hits);
         }
         let previous = self.last.take().filter(|l| l.filters == *filters);
-        let strict_prev = previous.as_ref().filter(|l| compiled.narrows_strictly(&l.compiled));
-        self.incremental = strict_prev.is_some();
-        let prev = strict_prev.map(|l| Previous {
-            compiled: &l.compiled,
-            matched: &l.matched,
-            columns: &l.columns,
-        });
+        if previous.is_none() {
+            self.earlier.clear();
+        }
+        let from_last = previous.as_ref().filter(|l| compiled.narrows_strictly(&l.compiled));
+        let prev = match from_last {
+            Some(l) => Some(Previous {
+                compiled: &l.compiled,
+                matched: &l.matched,
+                columns: &l.columns,
+            }),
+            None => self
+                .earlier
+                .iter()
+                .filter(|e| e.filters == *filters && compiled.narrows_strictly(&e.compiled))
+                .min_by_key(|e| e.matched.len())
+                .map(|e| Previous {
+                    compiled: &e.compiled,
+                    matched: &e.matched,
+                    columns: &e.columns,
+                }),
+        };
+        self.incremental = prev.is_some();
         let outcome = self.index.run_tier(&compiled, prev, Tier::Strict);
         let loose_from = previous.as_ref().and_then(|l| {
             let loose = l.loose.as_ref().filter(|_| compiled.narrows(&l.compiled))?;
@@ -129,7 +163,17 @@ impl Searcher {
             all.sort_unstable();
             Some(all)
         });
-        drop(previous);
+        if let Some(l) = previous {
+            if self.earlier.len() == EARLIER {
+                self.earlier.remove(0);
+            }
+            self.earlier.push(Earlier {
+                filters: l.filters,
+                compiled: l.compiled,
+                matched: l.matched,
+                columns: l.columns,
+            });
+        }
         self.last = Some(Last {
             text: query.to_string(),
             filters: filters.clone(),
@@ -220,7 +264,8 @@ impl Searcher {
         self.last.as_ref().map_or(0, |l| l.ranking.len())
     }
 
-    /// Did the last search re-search only the previous matches?
+    /// Did the last search re-search only an earlier search's matches (the
+    /// last one's, or one of the few before it)?
     pub fn was_incremental(&self) -> bool {
         self.incremental
     }
@@ -228,6 +273,7 @@ impl Searcher {
     /// Forget the last search: the next one starts afresh.
     pub fn reset(&mut self) {
         self.last = None;
+        self.earlier.clear();
     }
 
     pub fn index(&self) -> &SearchIndex {
@@ -237,7 +283,7 @@ impl Searcher {
     /// Replace the extra documents (field notes); the next search starts afresh.
     pub fn set_extra(&mut self, extra: Vec<super::SearchDoc>) {
         self.index.set_extra(extra);
-        self.last = None;
+        self.reset();
     }
 
     pub fn into_index(self) -> SearchIndex {

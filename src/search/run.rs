@@ -16,7 +16,7 @@
 //! 3. **Build** a [`super::Hit`] for each of the best `limit` (more on demand).
 
 use super::compile::Compiled;
-use super::eval::{Place, rank, unpack};
+use super::eval::{Place, pack, rank, unpack};
 use super::index::SearchIndex;
 use super::quality::{Quality, phrase};
 
@@ -128,7 +128,11 @@ impl SearchIndex {
             ranks += u64::from(rank(q, place));
             scores += s as u64;
         }
+        // Each phrase word occurs whole in the field holding the phrase, so
+        // its term matched there as a word (see `Compiled::phrase_per_group`).
+        let words_whole = || !c.phrase_per_group || vals.iter().all(|&v| v >= pack(Quality::Word, Place::Text, 0));
         let phrased = class >= Quality::Part
+            && words_whole()
             && c.phrase.as_ref().is_some_and(|words| {
                 let p = &self.prepared[i];
                 phrase(self.arena.hay(&p.title, false), words) || phrase(self.arena.hay(&p.text, false), words)
