@@ -543,7 +543,8 @@ fn incremental_equals_fresh_on_a_larger_dataset() {
     let f = Filters::default();
     for phrase in [
         "lone parents childcare",
-        "work-focused int",
+        "work-focused interviews",
+        "jobcentre plus outreach",
         "jcp outreach",
         "ib claimants",
         "la:a theme:out par",

@@ -134,6 +134,36 @@ impl Compiled {
         self.narrows_by(old, implies_strictly)
     }
 
+    /// Like [`Compiled::narrows_strictly`], except that alternatives of
+    /// one literal term (an abbreviation or expansion, matched as typed:
+    /// `jobcentre plu` → `jobcentre plus`, which also finds "JCP") need not
+    /// narrow `old`. Gives those terms, whose documents must then be found
+    /// apart ([`SearchIndex::docs_holding`]); `None` when the rest does not
+    /// narrow `old` either.
+    pub fn narrows_strictly_but_literals(&self, old: &Compiled) -> Option<Vec<&TextTerm>> {
+        let (new, older) = (self.simple.as_ref()?, old.simple.as_ref()?);
+        let literal = |alt: &Vec<Simple>| matches!(alt.as_slice(), [t] if t.kind != MatchKind::Fuzzy && t.scope.is_none() && !t.text.is_empty());
+        let mut apart: Vec<(usize, usize)> = Vec::new();
+        for o in older.iter().filter(|o| !is_empty_group(o)) {
+            let g = new.iter().position(|n| {
+                let rest: SimpleGroup = n.iter().filter(|a| !literal(a)).cloned().collect();
+                !rest.is_empty() && group_implies(&rest, o, implies_strictly)
+            })?;
+            for (a, alt) in new[g].iter().enumerate() {
+                if literal(alt) && !apart.contains(&(g, a)) {
+                    apart.push((g, a));
+                }
+            }
+        }
+        apart
+            .iter()
+            .map(|&(g, a)| match self.groups[g].alts[a].as_slice() {
+                [CTerm::Text(t)] => Some(&**t),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Same terms in the same groups: the same search.
     pub fn same_as(&self, old: &Compiled) -> bool {
         self.simple.is_some() && self.simple == old.simple

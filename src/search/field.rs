@@ -121,6 +121,21 @@ impl Arena {
         }
     }
 
+    /// The whole arena in one case variant: every field, side by side in
+    /// document order, for one scan over all of them.
+    pub fn all(&self, case_sensitive: bool) -> &str {
+        if case_sensitive { &self.cased } else { &self.lower }
+    }
+
+    /// Where a field starts in [`Arena::all`] of the same variant.
+    pub fn start(&self, f: &Field, case_sensitive: bool) -> usize {
+        if case_sensitive {
+            f.cased.0 as usize
+        } else {
+            f.lower.0 as usize
+        }
+    }
+
     pub fn chunks(&self, f: &Field) -> &[Chunk] {
         &self.chunks[range(f.chunks)]
     }

@@ -24,7 +24,8 @@
 use super::compile::Compiled;
 use super::index::SearchIndex;
 use super::query::{Query, QueryError};
-use super::run::{Previous, Ranking, Tier};
+use super::run::{Outcome, Previous, Ranking, Tier};
+use super::scan::merge;
 use super::{Filters, Hit};
 
 /// How many hits a [`Searcher`] builds unless told otherwise.
@@ -137,26 +138,6 @@ impl Searcher {
         if previous.is_none() {
             self.earlier.clear();
         }
-        let from_last = previous.as_ref().filter(|l| compiled.narrows_strictly(&l.compiled));
-        let prev = match from_last {
-            Some(l) => Some(Previous {
-                compiled: &l.compiled,
-                matched: &l.matched,
-                columns: &l.columns,
-            }),
-            None => self
-                .earlier
-                .iter()
-                .filter(|e| e.filters == *filters && compiled.narrows_strictly(&e.compiled))
-                .min_by_key(|e| e.matched.len())
-                .map(|e| Previous {
-                    compiled: &e.compiled,
-                    matched: &e.matched,
-                    columns: &e.columns,
-                }),
-        };
-        self.incremental = prev.is_some();
-        let outcome = self.index.run_tier(&compiled, prev, Tier::Strict);
         let loose_from = previous.as_ref().and_then(|l| {
             let loose = l.loose.as_ref().filter(|_| compiled.narrows(&l.compiled))?;
             let mut all: Vec<u32> = l.matched.iter().chain(loose).copied().collect();
@@ -174,6 +155,7 @@ impl Searcher {
                 columns: l.columns,
             });
         }
+        let outcome = self.run_strict(&compiled, filters);
         self.last = Some(Last {
             text: query.to_string(),
             filters: filters.clone(),
@@ -201,6 +183,39 @@ impl Searcher {
             None => Vec::new(),
         };
         Ok(&self.hits)
+    }
+
+    /// The better matches of `compiled`: among the fewest matches of an
+    /// earlier search it narrows (the last one's, usually), plus where its
+    /// literal alternatives occur when only they keep it from narrowing;
+    /// among every document when no earlier search will do.
+    fn run_strict(&mut self, compiled: &Compiled, filters: &Filters) -> Outcome {
+        let usable = || self.earlier.iter().rev().filter(|e| e.filters == *filters);
+        let narrowest = usable()
+            .filter(|e| compiled.narrows_strictly(&e.compiled))
+            .min_by_key(|e| e.matched.len());
+        if let Some(e) = narrowest {
+            self.incremental = true;
+            let prev = Previous {
+                compiled: &e.compiled,
+                matched: &e.matched,
+                columns: &e.columns,
+            };
+            return self.index.run_tier(compiled, Some(prev), Tier::Strict);
+        }
+        let but_literals = usable()
+            .filter_map(|e| Some((e, compiled.narrows_strictly_but_literals(&e.compiled)?)))
+            .min_by_key(|(e, _)| e.matched.len());
+        self.incremental = but_literals.is_some();
+        match but_literals {
+            Some((e, literals)) => {
+                let candidates = literals
+                    .iter()
+                    .fold(e.matched.clone(), |all, t| merge(&all, &self.index.docs_holding(t)));
+                self.index.run_among(compiled, &candidates, Tier::Strict)
+            }
+            None => self.index.run_tier(compiled, None, Tier::Strict),
+        }
     }
 
     /// Look for the last search's loose matches, if not done yet, and

@@ -90,6 +90,7 @@ mod matcher;
 mod quality;
 mod query;
 mod run;
+mod scan;
 mod tally;
 
 use std::ops::Range;

@@ -17,11 +17,14 @@
 
 use super::compile::Compiled;
 use super::eval::{Place, pack, rank, unpack};
-use super::index::SearchIndex;
+use super::index::{Prepared, SearchIndex};
 use super::quality::{Quality, phrase};
 
 /// Below this many candidates, evaluation runs on one thread.
 const PARALLEL_MIN: usize = 4096;
+
+/// How many candidates ahead a document's memory is asked for.
+const PREFETCH: usize = 4;
 
 /// What a run found.
 pub(crate) struct Outcome {
@@ -100,6 +103,12 @@ impl SearchIndex {
         self.evaluate_all(c, candidates, &reuse, tier)
     }
 
+    /// The matches of one tier among `candidates` (in index order), every
+    /// group graded afresh.
+    pub(crate) fn run_among(&self, c: &Compiled, candidates: &[u32], tier: Tier) -> Outcome {
+        self.evaluate_all(c, candidates, &vec![None; c.groups.len()], tier)
+    }
+
     /// The loose matches among `candidates` (every document when `None`)
     /// not marked in `done`.
     pub(crate) fn run_loose(&self, c: &Compiled, candidates: Option<&[u32]>, done: &[bool]) -> Outcome {
@@ -145,6 +154,29 @@ impl SearchIndex {
             | class as u64
     }
 
+    /// Ask for document `i`'s fields and the start of its title and text
+    /// before they are needed: candidates are scattered over tens of
+    /// megabytes, and waiting for each one's memory in turn costs more than
+    /// grading it.
+    #[inline]
+    fn prefetch(&self, i: usize, text: bool) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let p = &self.prepared[i];
+            let ptr: *const i8 = if text {
+                self.arena.hay(&p.title, false).as_ptr().cast()
+            } else {
+                (p as *const Prepared).cast()
+            };
+            // SAFETY: a prefetch is only a hint to the cache: it never
+            // faults and reads nothing into the program.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(ptr) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (i, text);
+    }
+
     /// Evaluate every candidate, on several threads when there are many.
     fn evaluate_all(&self, c: &Compiled, candidates: &[u32], reuse: &[Option<&[i32]>], tier: Tier) -> Outcome {
         let strict = matches!(tier, Tier::Strict);
@@ -156,6 +188,14 @@ impl SearchIndex {
             };
             let mut vals = vec![0i32; reuse.len()];
             'doc: for (k, &i) in part.iter().enumerate() {
+                // Two stages: a document's fields, then (once they are in)
+                // where its title and text start.
+                if let Some(&ahead) = part.get(k + 2 * PREFETCH) {
+                    self.prefetch(ahead as usize, false);
+                }
+                if let Some(&ahead) = part.get(k + PREFETCH) {
+                    self.prefetch(ahead as usize, true);
+                }
                 if matches!(tier, Tier::Loose(done) if done[i as usize]) || !self.passes(&c.filters, i as usize) {
                     continue;
                 }
