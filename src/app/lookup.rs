@@ -36,44 +36,18 @@ pub struct Lookup {
 }
 
 impl Lookup {
+    /// Everything but `lowered`, in two halves side by side (at national
+    /// scale this is most of the app's first build).
     pub fn build(ds: &Dataset) -> Lookup {
         let mut l = Lookup::default();
-        for (i, p) in ds.passages.iter().enumerate() {
-            for t in &p.themes {
-                *l.theme_counts.entry(t.clone()).or_default() += 1;
-            }
-            let add = |map: &mut HashMap<String, Vec<usize>>, id: &String| {
-                let list = map.entry(id.clone()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            };
-            for la in &p.las {
-                add(&mut l.by_la, la);
-            }
-            for w in &p.wards {
-                add(&mut l.by_ward, w);
-            }
-            if let Some(c) = &p.centre {
-                add(&mut l.by_centre, c);
-            }
-            if p.kind == Kind::Caveat {
-                l.caveats.push(i);
-                for id in p.about_passages() {
-                    let list = l.about.entry(id.to_string()).or_default();
-                    // A caveat naming a passage twice is listed once, as a scan would.
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
-            }
-        }
-        for w in &ds.wards {
-            l.area_la.insert(w.id.clone(), w.la.clone());
-        }
-        for c in &ds.centres {
-            l.area_la.insert(c.id.clone(), c.la.clone());
-        }
+        let (by_ward, by_centre, area_la) = std::thread::scope(|s| {
+            let areas = s.spawn(|| by_area(ds));
+            by_passage(ds, &mut l);
+            areas.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+        });
+        l.by_ward = by_ward;
+        l.by_centre = by_centre;
+        l.area_la = area_la;
         l
     }
 
@@ -126,6 +100,68 @@ impl Lookup {
             Area::Ward(id) | Area::Centre(id) => self.area_la.get(id).map_or("", String::as_str),
         }
     }
+}
+
+/// `i` added to `id`'s list (once). Keys are cloned once per distinct
+/// id, not once per passage.
+fn add(map: &mut HashMap<String, Vec<usize>>, id: &str, i: usize) {
+    match map.get_mut(id) {
+        Some(list) if list.last() == Some(&i) => {}
+        Some(list) => list.push(i),
+        None => {
+            map.insert(id.to_string(), vec![i]);
+        }
+    }
+}
+
+/// Theme counts, passages per LA, the caveats and what they are about.
+fn by_passage(ds: &Dataset, l: &mut Lookup) {
+    for (i, p) in ds.passages.iter().enumerate() {
+        for t in &p.themes {
+            match l.theme_counts.get_mut(t) {
+                Some(n) => *n += 1,
+                None => {
+                    l.theme_counts.insert(t.clone(), 1);
+                }
+            }
+        }
+        for la in &p.las {
+            add(&mut l.by_la, la, i);
+        }
+        if p.kind == Kind::Caveat {
+            l.caveats.push(i);
+            // A caveat naming a passage twice is listed once, as a scan would.
+            for id in p.about_passages() {
+                add(&mut l.about, id, i);
+            }
+        }
+    }
+}
+
+type AreaMaps = (
+    HashMap<String, Vec<usize>>,
+    HashMap<String, Vec<usize>>,
+    HashMap<String, String>,
+);
+
+/// Passages per ward and per centre, and each ward's and centre's LA.
+fn by_area(ds: &Dataset) -> AreaMaps {
+    let (mut by_ward, mut by_centre, mut area_la) = AreaMaps::default();
+    for (i, p) in ds.passages.iter().enumerate() {
+        for w in &p.wards {
+            add(&mut by_ward, w, i);
+        }
+        if let Some(c) = &p.centre {
+            add(&mut by_centre, c, i);
+        }
+    }
+    for w in &ds.wards {
+        area_la.insert(w.id.clone(), w.la.clone());
+    }
+    for c in &ds.centres {
+        area_la.insert(c.id.clone(), c.la.clone());
+    }
+    (by_ward, by_centre, area_la)
 }
 
 #[cfg(test)]
