@@ -43,6 +43,9 @@ impl IndexJob {
         let start = move || {
             std::thread::spawn(move || {
                 let _done = OnDrop(Some(done));
+                // Dropped before `_done` runs, even when `make` panics: the
+                // app then finds the channel closed, not merely empty.
+                let tx = tx;
                 let _ = tx.send(make(&ds));
             });
         };
