@@ -36,19 +36,44 @@ pub struct Lookup {
 }
 
 impl Lookup {
-    /// Everything but `lowered`, in two halves side by side (at national
-    /// scale this is most of the app's first build).
+    /// Everything but `lowered`. At national scale this is most of the
+    /// app's first build: the passages are indexed in two halves side by
+    /// side, then the halves joined (the second's indices all come after
+    /// the first's, so every list stays in dataset order).
     pub fn build(ds: &Dataset) -> Lookup {
-        let mut l = Lookup::default();
-        let (by_ward, by_centre, area_la) = std::thread::scope(|s| {
-            let areas = s.spawn(|| by_area(ds));
-            by_passage(ds, &mut l);
-            areas.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+        let mid = ds.passages.len() / 2;
+        let mut l = std::thread::scope(|s| {
+            let second = s.spawn(|| of_passages(ds, mid..ds.passages.len()));
+            let mut l = of_passages(ds, 0..mid);
+            let second = second.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            l.join(second);
+            l
         });
-        l.by_ward = by_ward;
-        l.by_centre = by_centre;
-        l.area_la = area_la;
+        for w in &ds.wards {
+            l.area_la.insert(w.id.clone(), w.la.clone());
+        }
+        for c in &ds.centres {
+            l.area_la.insert(c.id.clone(), c.la.clone());
+        }
         l
+    }
+
+    /// Take in the lookup of the passages after this one's.
+    fn join(&mut self, later: Lookup) {
+        for (t, n) in later.theme_counts {
+            *self.theme_counts.entry(t).or_default() += n;
+        }
+        self.caveats.extend(later.caveats);
+        for (mine, theirs) in [
+            (&mut self.about, later.about),
+            (&mut self.by_la, later.by_la),
+            (&mut self.by_centre, later.by_centre),
+            (&mut self.by_ward, later.by_ward),
+        ] {
+            for (id, list) in theirs {
+                mine.entry(id).or_default().extend(list);
+            }
+        }
     }
 
     /// Each passage's title and text lowercased, in dataset order (made on
@@ -114,9 +139,12 @@ fn add(map: &mut HashMap<String, Vec<usize>>, id: &str, i: usize) {
     }
 }
 
-/// Theme counts, passages per LA, the caveats and what they are about.
-fn by_passage(ds: &Dataset, l: &mut Lookup) {
-    for (i, p) in ds.passages.iter().enumerate() {
+/// The lookup of the passages in `range` (indices into all of them),
+/// all but `area_la`.
+fn of_passages(ds: &Dataset, range: std::ops::Range<usize>) -> Lookup {
+    let mut l = Lookup::default();
+    for (i, p) in ds.passages[range.clone()].iter().enumerate() {
+        let i = range.start + i;
         for t in &p.themes {
             match l.theme_counts.get_mut(t) {
                 Some(n) => *n += 1,
@@ -128,6 +156,12 @@ fn by_passage(ds: &Dataset, l: &mut Lookup) {
         for la in &p.las {
             add(&mut l.by_la, la, i);
         }
+        for w in &p.wards {
+            add(&mut l.by_ward, w, i);
+        }
+        if let Some(c) = &p.centre {
+            add(&mut l.by_centre, c, i);
+        }
         if p.kind == Kind::Caveat {
             l.caveats.push(i);
             // A caveat naming a passage twice is listed once, as a scan would.
@@ -136,32 +170,7 @@ fn by_passage(ds: &Dataset, l: &mut Lookup) {
             }
         }
     }
-}
-
-type AreaMaps = (
-    HashMap<String, Vec<usize>>,
-    HashMap<String, Vec<usize>>,
-    HashMap<String, String>,
-);
-
-/// Passages per ward and per centre, and each ward's and centre's LA.
-fn by_area(ds: &Dataset) -> AreaMaps {
-    let (mut by_ward, mut by_centre, mut area_la) = AreaMaps::default();
-    for (i, p) in ds.passages.iter().enumerate() {
-        for w in &p.wards {
-            add(&mut by_ward, w, i);
-        }
-        if let Some(c) = &p.centre {
-            add(&mut by_centre, c, i);
-        }
-    }
-    for w in &ds.wards {
-        area_la.insert(w.id.clone(), w.la.clone());
-    }
-    for c in &ds.centres {
-        area_la.insert(c.id.clone(), c.la.clone());
-    }
-    (by_ward, by_centre, area_la)
+    l
 }
 
 #[cfg(test)]
