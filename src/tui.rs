@@ -3,6 +3,10 @@
 //! key, paste, mouse and resize events, turn them into actions through the
 //! keymap, and redraw after each. It also keeps time for the app: the
 //! periodic notes reload and the draft autosave a second after a change.
+//! Once the first frame is drawn it starts what that frame did not need on
+//! threads: the rest of the app's lookup, and the search index when it is
+//! still on its way (read from the cache), whose arrival reaches `update`
+//! as `Action::IndexReady`.
 
 use std::io;
 use std::sync::Arc;
@@ -184,6 +188,10 @@ fn event_loop(
             if first_frame {
                 timings::report("first frame (since start)", timings::since_start());
                 first_frame = false;
+                // What the first frame did not need is made now, off the
+                // keys' path: the rest of the lookup, the search index.
+                let lookup = Arc::clone(&state.lookup);
+                std::thread::spawn(move || lookup.warm());
                 if let Some(start) = after_first_frame.take() {
                     start();
                 }

@@ -304,5 +304,9 @@ fn the_apps_open_builds_a_missing_or_damaged_index_and_rewrites_the_entry() {
     same_dataset(&good.ds, &app.ds);
     let index = app.index.ready().expect_err("pending").finish(&app.ds);
     assert_eq!(found(good.index.as_ref().unwrap(), "partner"), found(&index, "partner"));
-    assert_eq!(cache.load_indexed(Source::Bundled).unwrap().outcome, Outcome::Hit, "rewritten");
+    assert_eq!(
+        cache.load_indexed(Source::Bundled).unwrap().outcome,
+        Outcome::Hit,
+        "rewritten"
+    );
 }

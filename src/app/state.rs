@@ -250,8 +250,9 @@ pub struct State {
     pub(crate) glossary_uses: Option<((usize, Filters), usize)>,
     /// Notes changed since the search index last took them in.
     pub(crate) search_stale: bool,
-    /// Facts about the dataset screens need every frame, computed once.
-    pub lookup: super::Lookup,
+    /// Facts about the dataset screens need every frame, each made once
+    /// (shared with the thread that makes them after the first frame).
+    pub lookup: Arc<super::Lookup>,
 }
 
 impl State {
@@ -284,7 +285,7 @@ impl State {
             None => None,
         };
         let drafts = Drafts::new(notes.path());
-        let lookup = crate::timings::time("app state: lookup", || super::Lookup::build(&ds));
+        let lookup = Arc::new(super::Lookup::new(Arc::clone(&ds)));
         let mut state = State {
             ds,
             expanded: BTreeSet::new(),
