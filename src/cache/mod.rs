@@ -80,7 +80,7 @@ pub struct LaterIndex(Later);
 
 #[derive(Debug)]
 enum Later {
-    Ready(SearchIndex),
+    Ready(Box<SearchIndex>),
     Decoding(file::IndexSection, Entry),
     Build(Entry),
 }
@@ -97,7 +97,7 @@ impl LaterIndex {
     /// The index if it is already here; else the same promise back.
     pub fn ready(self) -> Result<SearchIndex, LaterIndex> {
         match self.0 {
-            Later::Ready(index) => Ok(index),
+            Later::Ready(index) => Ok(*index),
             later => Err(LaterIndex(later)),
         }
     }
@@ -107,7 +107,7 @@ impl LaterIndex {
     /// the cache entry.
     pub fn finish(self, ds: &Dataset) -> SearchIndex {
         let (entry, why) = match self.0 {
-            Later::Ready(index) => return index,
+            Later::Ready(index) => return *index,
             Later::Decoding(section, entry) => match section.decode() {
                 Ok(index) => return index,
                 Err(why) => (entry, why.to_string()),
@@ -208,7 +208,7 @@ impl Cache {
         };
         Ok(AppOpened {
             ds: opened.ds,
-            index: LaterIndex(Later::Ready(index)),
+            index: LaterIndex(Later::Ready(Box::new(index))),
             outcome: opened.outcome,
         })
     }
