@@ -14,6 +14,11 @@
 //! that loaded without errors is cached (errors are always reported from
 //! the files). The few most recently written entries are kept.
 //!
+//! Commands wait for the dataset and the index, decoded side by side. The
+//! app ([`Cache::load_for_app`]) takes the dataset as soon as it is decoded
+//! and draws its first screen; the index follows ([`LaterIndex`]), decoded
+//! on a thread, or built there when the entry has none or a damaged one.
+//!
 //! Where: `CASEBOOK_CACHE_DIR` if set, else the user's cache directory
 //! (Linux `~/.cache/casebook/`, macOS `~/Library/Caches/casebook/`,
 //! Windows `%LOCALAPPDATA%\casebook\cache\`).
