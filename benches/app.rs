@@ -43,6 +43,8 @@ impl Bench {
     fn new(ds: Arc<Dataset>) -> Bench {
         let notes = tempfile::tempdir().expect("temp dir");
         let mut state = State::new(ds, NoteStore::open(&notes.path().join("notes.ron")));
+        // As the app does on a thread after its first frame.
+        state.lookup.warm();
         update(&mut state, Action::Resize(120, 40));
         let term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let mut b = Bench {

@@ -3,11 +3,15 @@
 //! key, paste, mouse and resize events, turn them into actions through the
 //! keymap, and redraw after each. It also keeps time for the app: the
 //! periodic notes reload and the draft autosave a second after a change.
+//! Once the first frame is drawn it starts what that frame did not need on
+//! threads: the rest of the app's lookup, and the search index when it is
+//! still on its way (read from the cache), whose arrival reaches `update`
+//! as `Action::IndexReady`.
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -16,7 +20,8 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
-use crate::app::{Action, State, keymap, mode, update};
+use crate::app::{Action, IndexJob, State, keymap, mode, update};
+use crate::cache::LaterIndex;
 use crate::dataset::Dataset;
 use crate::notes::NoteStore;
 use crate::search::SearchIndex;
@@ -50,9 +55,56 @@ pub fn run_indexed(
     notes: NoteStore,
     export_dir: Option<std::path::PathBuf>,
 ) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let state = timings::time("app state", || State::with_index(Arc::new(ds), index, notes));
+    run_state(state, (tx, rx), export_dir, None)
+}
+
+/// Run the app on a dataset whose search index may still be on its way
+/// (decoding from the cache): the first screen is drawn at once and search
+/// joins when the index arrives (see `app::index_job`).
+pub fn run_later(
+    ds: Dataset,
+    index: LaterIndex,
+    notes: NoteStore,
+    export_dir: Option<std::path::PathBuf>,
+) -> io::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let ds = Arc::new(ds);
+    let (state, start) = match index.ready() {
+        Ok(index) => (timings::time("app state", || State::with_index(ds, index, notes)), None),
+        Err(later) => {
+            let wake = tx.clone();
+            let (job, start) = IndexJob::deferred(
+                Arc::clone(&ds),
+                move |ds| later.finish(ds),
+                move || {
+                    let _ = wake.send(Input::IndexReady);
+                },
+            );
+            let state = timings::time("app state (search index to follow)", || State::pending(ds, notes, job));
+            (state, Some(Box::new(start) as Box<dyn FnOnce()>))
+        }
+    };
+    run_state(state, (tx, rx), export_dir, start)
+}
+
+/// What the event loop waits for: the terminal, or the search index.
+enum Input {
+    Terminal(io::Result<Event>),
+    IndexReady,
+}
+
+/// Run the app on `state`; `after_first_frame` (starting the search
+/// index's thread) runs once the first frame is drawn.
+fn run_state(
+    mut state: State,
+    (tx, rx): (Sender<Input>, Receiver<Input>),
+    export_dir: Option<std::path::PathBuf>,
+    after_first_frame: Option<Box<dyn FnOnce()>>,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     register_signals(&stop)?;
-    let mut state = timings::time("app state", || State::with_index(Arc::new(ds), index, notes));
     state.export_dir = export_dir;
     // Timing lines wait until the terminal is the shell's again.
     timings::hold();
@@ -64,7 +116,8 @@ pub fn run_indexed(
         hook(info);
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut state, &stop);
+    spawn_reader(tx);
+    let result = event_loop(&mut terminal, &mut state, &rx, &stop, after_first_frame);
     // However the loop ended (quit, signal, a read error once the terminal
     // has gone), the editor's text is on disk before anything else.
     if !state.quit {
@@ -97,23 +150,26 @@ fn register_signals(stop: &Arc<AtomicBool>) -> io::Result<()> {
 /// Terminal events read on a thread of their own. When the terminal hangs
 /// up, crossterm's reader can spin on end-of-file without returning; reading
 /// elsewhere keeps the app free to notice SIGHUP, write the draft and exit.
-fn spawn_reader() -> Receiver<io::Result<Event>> {
-    let (tx, rx) = mpsc::channel();
+fn spawn_reader(tx: Sender<Input>) {
     std::thread::spawn(move || {
         loop {
             let ev = event::read();
             let failed = ev.is_err();
-            if tx.send(ev).is_err() || failed {
+            if tx.send(Input::Terminal(ev)).is_err() || failed {
                 break;
             }
         }
     });
-    rx
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    state: &mut State,
+    events: &Receiver<Input>,
+    stop: &AtomicBool,
+    mut after_first_frame: Option<Box<dyn FnOnce()>>,
+) -> io::Result<()> {
     let theme = Theme::from_env();
-    let events = spawn_reader();
     let size = terminal.size()?;
     update(state, Action::Resize(size.width, size.height));
     let mut last_reload = Instant::now();
@@ -132,6 +188,13 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: 
             if first_frame {
                 timings::report("first frame (since start)", timings::since_start());
                 first_frame = false;
+                // What the first frame did not need is made now, off the
+                // keys' path: the rest of the lookup, the search index.
+                let lookup = Arc::clone(&state.lookup);
+                std::thread::spawn(move || lookup.warm());
+                if let Some(start) = after_first_frame.take() {
+                    start();
+                }
             }
         }
         let mut timeout = RELOAD_EVERY.saturating_sub(last_reload.elapsed()).min(SIGNAL_CHECK);
@@ -144,9 +207,17 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, state: &mut State, stop: 
                 // next draw: fast typing never waits for a frame per key.
                 let mut next = Some(first);
                 let mut n = 0;
-                while let Some(ev) = next.take() {
-                    for action in to_actions(state, ev?) {
-                        update(state, action);
+                while let Some(input) = next.take() {
+                    match input {
+                        Input::Terminal(ev) => {
+                            for action in to_actions(state, ev?) {
+                                update(state, action);
+                            }
+                        }
+                        Input::IndexReady => {
+                            update(state, Action::IndexReady);
+                            timings::report("search ready (since start)", timings::since_start());
+                        }
                     }
                     n += 1;
                     if n < 1000 && !state.quit {

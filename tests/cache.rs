@@ -248,3 +248,65 @@ fn no_cache_neither_reads_nor_writes() {
     let err = stderr_of(casebook(&cache).args(["--no-cache", "--timings", "check"]));
     assert!(!err.contains("cache: hit"), "{err}");
 }
+
+/// The app's open: the dataset from the entry, the index after (or ready,
+/// when the files were parsed); in every case the same as a command's open.
+#[test]
+fn the_apps_open_gives_the_dataset_first_and_the_same_index_after() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data_copy(tmp.path());
+    let dir = tmp.path().join("cache");
+    let cache = Cache::at(&dir);
+    let first = cache.load_for_app(Source::Dir(&data)).unwrap();
+    assert_eq!(first.outcome, Outcome::Built);
+    let ready = first.index.ready().expect("parsed: the index comes ready");
+    let app = cache.load_for_app(Source::Dir(&data)).unwrap();
+    assert_eq!(app.outcome, Outcome::Hit);
+    same_dataset(&first.ds, &app.ds);
+    let later = app.index.ready().expect_err("from the cache: the index follows");
+    let index = later.finish(&app.ds);
+    for q in ["partner", "lone parents childcare", "la:sandwell !jobcentre"] {
+        assert_eq!(found(&ready, q), found(&index, q), "query {q}");
+    }
+    // Off: parsed, ready.
+    let off = Cache::off().load_for_app(Source::Dir(&data)).unwrap();
+    assert_eq!(off.outcome, Outcome::Off);
+    assert!(off.index.ready().is_ok());
+}
+
+#[test]
+fn the_apps_open_builds_a_missing_or_damaged_index_and_rewrites_the_entry() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("cache");
+    let cache = Cache::at(&dir);
+    let good = cache.load_indexed(Source::Bundled).unwrap();
+    // An entry without its index (written by a command that needed none).
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(cache.load(Source::Bundled).unwrap().outcome, Outcome::Built);
+    let app = cache.load_for_app(Source::Bundled).unwrap();
+    assert_eq!(app.outcome, Outcome::Hit);
+    let index = app.index.ready().expect_err("not in the entry").finish(&app.ds);
+    assert_eq!(found(good.index.as_ref().unwrap(), "partner"), found(&index, "partner"));
+    assert_eq!(
+        cache.load_indexed(Source::Bundled).unwrap().outcome,
+        Outcome::Hit,
+        "the entry gained the index"
+    );
+    // The index section damaged (its last byte): the dataset still opens
+    // from the entry, the index is built again and the entry rewritten.
+    let entry = entries(&dir).pop().expect("an entry");
+    let mut bytes = fs::read(&entry).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    fs::write(&entry, bytes).unwrap();
+    let app = cache.load_for_app(Source::Bundled).unwrap();
+    assert_eq!(app.outcome, Outcome::Hit);
+    same_dataset(&good.ds, &app.ds);
+    let index = app.index.ready().expect_err("pending").finish(&app.ds);
+    assert_eq!(found(good.index.as_ref().unwrap(), "partner"), found(&index, "partner"));
+    assert_eq!(
+        cache.load_indexed(Source::Bundled).unwrap().outcome,
+        Outcome::Hit,
+        "rewritten"
+    );
+}

@@ -93,4 +93,7 @@ pub enum Action {
     /// Periodic (every two seconds): pick up notes written by other
     /// processes, and expire the status message.
     Tick,
+    /// The search index prepared on a thread has arrived (or its thread
+    /// ended): install it and run the query typed meanwhile.
+    IndexReady,
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::analysis::{Matrix, describe_filters};
 use crate::dataset::{Dataset, slug, sorted_rows};
 
-use super::nav::NavItem;
+use super::nav::{NavItem, Section};
 use super::state::State;
 use super::view::{self, Entry, PaneKind};
 
@@ -46,7 +46,13 @@ fn dir(state: &State) -> PathBuf {
 
 /// `E`: the current view as files.
 pub(crate) fn export(state: &mut State) {
-    let view = if matches!(state.overlay, Some(super::state::Overlay::Search)) {
+    let searching = matches!(state.overlay, Some(super::state::Overlay::Search));
+    let matrix = state.overlay.is_none() && state.nav_item() == Some(NavItem::Section(Section::Matrix));
+    if !state.search_ready() && (searching || matrix) {
+        state.status = Some("Search is still being prepared: export again in a moment".into());
+        return;
+    }
+    let view = if searching {
         super::export_search::files(state)
     } else {
         render_view(state)

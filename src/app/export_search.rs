@@ -20,11 +20,12 @@ pub(super) fn files(state: &mut State) -> Option<Files> {
     }
     // Every hit, loose ones included: the list looks for loose matches
     // and builds hits lazily, as it scrolls. The box's counts follow.
-    state.searcher.find_loose();
-    let total = state.searcher.total();
+    let searcher = state.searcher.as_mut()?;
+    searcher.find_loose();
+    let total = searcher.total();
     state.search.total = total;
-    state.search.loose = state.searcher.loose();
-    let hits = state.searcher.more(total).to_vec();
+    state.search.loose = searcher.loose();
+    let hits = searcher.more(total).to_vec();
     if hits.is_empty() {
         return None;
     }

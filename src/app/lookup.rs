@@ -1,7 +1,9 @@
 //! Facts about the dataset that screens ask for on every frame, computed
-//! once when the app opens (the dataset never changes while it runs), so a
-//! frame at national scale (50,000 passages, 3,600 wards) costs what it
-//! does on the bundled dataset:
+//! once (the dataset never changes while it runs), so a frame at national
+//! scale (50,000 passages, 3,600 wards) costs what it does on the bundled
+//! dataset. Each group is made the first time it is asked for (the first
+//! screen needs only the passages' group), and the app makes the rest on
+//! a thread right after its first frame ([`Lookup::warm`]):
 //!
 //! - the caveat passages, so "which caveats point at this table cell" looks
 //!   at the caveats rather than every passage;
@@ -13,68 +15,70 @@
 //!   passages using a term), made the first time a term is counted.
 
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 use crate::dataset::{Area, Dataset, Kind};
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug)]
 pub struct Lookup {
+    ds: Arc<Dataset>,
+    passages: OnceLock<OfPassages>,
+    areas: OnceLock<OfAreas>,
+    /// Each passage's [title, text] lowercased, once asked for.
+    lowered: OnceLock<Vec<[String; 2]>>,
+}
+
+/// What one pass over the passages' themes, LAs and caveats gives.
+#[derive(Debug, Default)]
+struct OfPassages {
     /// Indices of the caveat passages, in dataset order.
-    pub caveats: Vec<usize>,
+    caveats: Vec<usize>,
     /// Passage id → indices of the caveats about it, in dataset order.
     about: HashMap<String, Vec<usize>>,
     /// Theme id → passages coded with it.
     theme_counts: HashMap<String, usize>,
-    /// LA, centre and ward id → indices of the passages that name it, in
-    /// dataset order (an LA's tabs filter these rather than every passage).
+    /// LA id → indices of the passages that name it, in dataset order (an
+    /// LA's tabs filter these rather than every passage).
     by_la: HashMap<String, Vec<usize>>,
+}
+
+/// What one pass over the passages' centres and wards gives, and each
+/// ward's and centre's LA.
+#[derive(Debug, Default)]
+struct OfAreas {
     by_centre: HashMap<String, Vec<usize>>,
     by_ward: HashMap<String, Vec<usize>>,
     /// Ward or centre id → its LA's id.
     area_la: HashMap<String, String>,
-    /// Each passage's [title, text] lowercased, once asked for.
-    lowered: std::sync::OnceLock<Vec<[String; 2]>>,
 }
 
 impl Lookup {
-    pub fn build(ds: &Dataset) -> Lookup {
-        let mut l = Lookup::default();
-        for (i, p) in ds.passages.iter().enumerate() {
-            for t in &p.themes {
-                *l.theme_counts.entry(t.clone()).or_default() += 1;
-            }
-            let add = |map: &mut HashMap<String, Vec<usize>>, id: &String| {
-                let list = map.entry(id.clone()).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            };
-            for la in &p.las {
-                add(&mut l.by_la, la);
-            }
-            for w in &p.wards {
-                add(&mut l.by_ward, w);
-            }
-            if let Some(c) = &p.centre {
-                add(&mut l.by_centre, c);
-            }
-            if p.kind == Kind::Caveat {
-                l.caveats.push(i);
-                for id in p.about_passages() {
-                    let list = l.about.entry(id.to_string()).or_default();
-                    // A caveat naming a passage twice is listed once, as a scan would.
-                    if list.last() != Some(&i) {
-                        list.push(i);
-                    }
-                }
-            }
+    /// The lookup of `ds`, nothing made yet (cheap).
+    pub fn new(ds: Arc<Dataset>) -> Lookup {
+        Lookup {
+            ds,
+            passages: OnceLock::new(),
+            areas: OnceLock::new(),
+            lowered: OnceLock::new(),
         }
-        for w in &ds.wards {
-            l.area_la.insert(w.id.clone(), w.la.clone());
-        }
-        for c in &ds.centres {
-            l.area_la.insert(c.id.clone(), c.la.clone());
-        }
-        l
+    }
+
+    /// Make every group not made yet but `lowered` (which only the
+    /// Glossary needs): the app calls this on a thread after its first
+    /// frame, so no later key waits for a group.
+    pub fn warm(&self) {
+        self.of_passages();
+        self.of_areas();
+    }
+
+    fn of_passages(&self) -> &OfPassages {
+        self.passages
+            .get_or_init(|| crate::timings::time("lookup: passages", || of_passages(&self.ds)))
+    }
+
+    fn of_areas(&self) -> &OfAreas {
+        self.areas
+            .get_or_init(|| crate::timings::time("lookup: areas", || of_areas(&self.ds)))
     }
 
     /// Each passage's title and text lowercased, in dataset order (made on
@@ -88,14 +92,19 @@ impl Lookup {
         })
     }
 
+    /// Indices of the caveat passages, in dataset order.
+    pub fn caveats(&self) -> &[usize] {
+        &self.of_passages().caveats
+    }
+
     /// The caveats about the passage `id`, as `Dataset::caveats_about` gives them.
     pub fn caveats_about(&self, id: &str) -> &[usize] {
-        self.about.get(id).map_or(&[], Vec::as_slice)
+        self.of_passages().about.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// How many passages are coded with the theme.
     pub fn theme_count(&self, theme: &str) -> usize {
-        self.theme_counts.get(theme).copied().unwrap_or(0)
+        self.of_passages().theme_counts.get(theme).copied().unwrap_or(0)
     }
 
     /// How many passages name the LA (as `Dataset::passages_for_la` counts).
@@ -105,17 +114,17 @@ impl Lookup {
 
     /// Indices of the passages whose `las` holds `la`, in dataset order.
     pub fn of_la(&self, la: &str) -> &[usize] {
-        self.by_la.get(la).map_or(&[], Vec::as_slice)
+        self.of_passages().by_la.get(la).map_or(&[], Vec::as_slice)
     }
 
     /// Indices of the passages whose `centre` is `centre`, in dataset order.
     pub fn of_centre(&self, centre: &str) -> &[usize] {
-        self.by_centre.get(centre).map_or(&[], Vec::as_slice)
+        self.of_areas().by_centre.get(centre).map_or(&[], Vec::as_slice)
     }
 
     /// Indices of the passages whose `wards` hold `ward`, in dataset order.
     pub fn of_ward(&self, ward: &str) -> &[usize] {
-        self.by_ward.get(ward).map_or(&[], Vec::as_slice)
+        self.of_areas().by_ward.get(ward).map_or(&[], Vec::as_slice)
     }
 
     /// The LA id of an area, as `Area::la_id` gives it.
@@ -123,9 +132,67 @@ impl Lookup {
         match area {
             Area::Gb => "gb",
             Area::La(id) => id,
-            Area::Ward(id) | Area::Centre(id) => self.area_la.get(id).map_or("", String::as_str),
+            Area::Ward(id) | Area::Centre(id) => self.of_areas().area_la.get(id).map_or("", String::as_str),
         }
     }
+}
+
+/// `i` added to `id`'s list (once). Keys are cloned once per distinct
+/// id, not once per passage.
+fn add(map: &mut HashMap<String, Vec<usize>>, id: &str, i: usize) {
+    match map.get_mut(id) {
+        Some(list) if list.last() == Some(&i) => {}
+        Some(list) => list.push(i),
+        None => {
+            map.insert(id.to_string(), vec![i]);
+        }
+    }
+}
+
+/// Theme counts, passages per LA, the caveats and what they are about.
+fn of_passages(ds: &Dataset) -> OfPassages {
+    let mut l = OfPassages::default();
+    for (i, p) in ds.passages.iter().enumerate() {
+        for t in &p.themes {
+            match l.theme_counts.get_mut(t) {
+                Some(n) => *n += 1,
+                None => {
+                    l.theme_counts.insert(t.clone(), 1);
+                }
+            }
+        }
+        for la in &p.las {
+            add(&mut l.by_la, la, i);
+        }
+        if p.kind == Kind::Caveat {
+            l.caveats.push(i);
+            // A caveat naming a passage twice is listed once, as a scan would.
+            for id in p.about_passages() {
+                add(&mut l.about, id, i);
+            }
+        }
+    }
+    l
+}
+
+/// Passages per centre and per ward, and each ward's and centre's LA.
+fn of_areas(ds: &Dataset) -> OfAreas {
+    let mut l = OfAreas::default();
+    for (i, p) in ds.passages.iter().enumerate() {
+        for w in &p.wards {
+            add(&mut l.by_ward, w, i);
+        }
+        if let Some(c) = &p.centre {
+            add(&mut l.by_centre, c, i);
+        }
+    }
+    for w in &ds.wards {
+        l.area_la.insert(w.id.clone(), w.la.clone());
+    }
+    for c in &ds.centres {
+        l.area_la.insert(c.id.clone(), c.la.clone());
+    }
+    l
 }
 
 #[cfg(test)]
@@ -134,8 +201,8 @@ mod tests {
 
     #[test]
     fn agrees_with_the_dataset_scans() {
-        let ds = crate::dataset::load_bundled().expect("bundled data");
-        let l = Lookup::build(&ds);
+        let ds = Arc::new(crate::dataset::load_bundled().expect("bundled data"));
+        let l = Lookup::new(Arc::clone(&ds));
         for p in &ds.passages {
             let scan: Vec<&str> = ds.caveats_about(&p.id).map(|c| c.id.as_str()).collect();
             let kept: Vec<&str> = l
@@ -145,9 +212,9 @@ mod tests {
                 .collect();
             assert_eq!(scan, kept, "{}", p.id);
         }
-        assert!(l.caveats.iter().all(|&i| ds.passages[i].kind == Kind::Caveat));
+        assert!(l.caveats().iter().all(|&i| ds.passages[i].kind == Kind::Caveat));
         let n = ds.passages.iter().filter(|p| p.kind == Kind::Caveat).count();
-        assert_eq!(l.caveats.len(), n);
+        assert_eq!(l.caveats().len(), n);
         for t in &ds.themes {
             let scan = ds.passages.iter().filter(|p| p.themes.contains(&t.id)).count();
             assert_eq!(l.theme_count(&t.id), scan, "{}", t.id);

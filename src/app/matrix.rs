@@ -70,7 +70,11 @@ pub(crate) fn refresh(state: &mut State) {
     }
     // Notes saved since the index was built are counted too.
     state.ensure_search_index();
-    let data = Matrix::compute(&state.ds, state.searcher.index(), state.matrix.rows_of, &base);
+    // Counted when the index arrives (see `index_job`).
+    let Some(searcher) = &state.searcher else {
+        return;
+    };
+    let data = Matrix::compute(&state.ds, searcher.index(), state.matrix.rows_of, &base);
     let m = &mut state.matrix;
     m.col = m.col.min(data.columns.len().saturating_sub(1));
     m.row = m.row.min(data.rows.len().saturating_sub(1));
@@ -160,7 +164,11 @@ fn open_cell(state: &mut State, r: usize, c: usize) {
         return;
     };
     let passages = state.ds.passages.len();
-    let hits = state.searcher.index().search(&Query::default(), &filters, 0);
+    let Some(searcher) = &state.searcher else {
+        state.matrix.open = None;
+        return;
+    };
+    let hits = searcher.index().search(&Query::default(), &filters, 0);
     state.matrix.cell = hits
         .into_iter()
         .map(|h| {

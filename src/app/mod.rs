@@ -12,6 +12,7 @@ pub mod editor;
 pub mod export;
 mod export_search;
 pub mod grid;
+mod index_job;
 mod jump;
 pub mod keymap;
 pub mod layout;
@@ -29,6 +30,7 @@ pub mod view;
 
 pub use action::Action;
 pub use choose::{passages_using, row_caveats};
+pub use index_job::IndexJob;
 pub use keymap::Mode;
 pub use lookup::Lookup;
 pub use state::{

@@ -9,7 +9,7 @@ use crate::dataset::Kind;
 use super::action::Action;
 use super::jump;
 use super::notes_ops;
-use super::state::{Choice, Overlay, Picker, PickerKind, State};
+use super::state::{Choice, Overlay, Picker, PickerKind, SearchState, State};
 
 /// Open the search box with the last query selected, so typing replaces
 /// it and Enter or the arrows reuse it.
@@ -31,7 +31,15 @@ pub fn open_picker(state: &mut State, kind: PickerKind) {
 pub fn run_search(state: &mut State) {
     let filters = state.search_filters();
     let query = state.search.query().to_string();
-    match state.searcher.search(&query, &filters) {
+    let Some(searcher) = &mut state.searcher else {
+        // The index is on its way: the query waits in the box (see `index_job`).
+        state.search = SearchState {
+            input: std::mem::take(&mut state.search.input),
+            ..SearchState::default()
+        };
+        return;
+    };
+    match searcher.search(&query, &filters) {
         Ok(hits) => {
             state.search.hits = hits.to_vec();
             state.search.error = None;
@@ -41,8 +49,8 @@ pub fn run_search(state: &mut State) {
             state.search.error = Some(e.to_string());
         }
     }
-    state.search.total = state.searcher.total();
-    state.search.loose = state.searcher.loose();
+    state.search.total = searcher.total();
+    state.search.loose = searcher.loose();
     state.search.selected = 0;
 }
 
@@ -56,15 +64,18 @@ const LOAD_STEP: usize = 200;
 /// Loose matches are looked for only then, once the better ones run out.
 pub fn load_more(state: &mut State) {
     let s = &mut state.search;
-    let counted = state.searcher.loose_counted();
+    let Some(searcher) = &mut state.searcher else {
+        return;
+    };
+    let counted = searcher.loose_counted();
     if s.error.is_some() || s.selected + LOAD_AHEAD < s.hits.len() || (counted && s.hits.len() >= s.total) {
         return;
     }
     let built = s.hits.len();
-    let all = state.searcher.more(built + LOAD_STEP);
-    state.search.hits.extend_from_slice(&all[built.min(all.len())..]);
-    state.search.total = state.searcher.total();
-    state.search.loose = state.searcher.loose();
+    let all = searcher.more(built + LOAD_STEP);
+    s.hits.extend_from_slice(&all[built.min(all.len())..]);
+    s.total = searcher.total();
+    s.loose = searcher.loose();
 }
 
 /// One line of a picker: id, label, whether it is active, matched char positions.

@@ -9,6 +9,8 @@ use crate::dataset::{Dataset, Document, Kind};
 use crate::notes::{NoteStore, Target};
 use crate::search::{Filters as SearchFilters, Hit, SearchIndex, Searcher};
 
+use super::index_job::IndexJob;
+
 use super::derived::{ListKey, NotesIndex};
 use super::drafts::Drafts;
 use super::editor::NoteText;
@@ -227,7 +229,10 @@ pub struct State {
     pub marked: Vec<String>,
     /// The comparison `C` last opened, as text.
     pub comparison: String,
-    pub(crate) searcher: Searcher,
+    /// The search engine, once its index is here (see `index_job`).
+    pub(crate) searcher: Option<Searcher>,
+    /// The index being prepared on a thread, until `Action::IndexReady`.
+    pub(crate) index_job: Option<super::index_job::IndexJob>,
     /// The open editor's draft on disk and drafts offered back.
     pub drafts: Drafts,
     /// Derived once per change (see `derived`): the notes index and the
@@ -245,8 +250,9 @@ pub struct State {
     pub(crate) glossary_uses: Option<((usize, Filters), usize)>,
     /// Notes changed since the search index last took them in.
     pub(crate) search_stale: bool,
-    /// Facts about the dataset screens need every frame, computed once.
-    pub lookup: super::Lookup,
+    /// Facts about the dataset screens need every frame, each made once
+    /// (shared with the thread that makes them after the first frame).
+    pub lookup: Arc<super::Lookup>,
 }
 
 impl State {
@@ -257,9 +263,19 @@ impl State {
 
     /// The app on `ds` with its search index already prepared (say, read
     /// from the open-time cache); the notes are added to it here.
-    pub fn with_index(ds: Arc<Dataset>, mut index: SearchIndex, notes: NoteStore) -> State {
-        index.set_extra(crate::notes::to_search_docs(notes.notes(), &ds));
-        let searcher = Searcher::new(index).with_limit(200);
+    pub fn with_index(ds: Arc<Dataset>, index: SearchIndex, notes: NoteStore) -> State {
+        let mut state = State::without_index(ds, notes, None);
+        super::index_job::install(&mut state, index);
+        state
+    }
+
+    /// The app on `ds` while its search index is prepared by `job`: every
+    /// screen but search works at once; `Action::IndexReady` brings search.
+    pub fn pending(ds: Arc<Dataset>, notes: NoteStore, job: IndexJob) -> State {
+        State::without_index(ds, notes, Some(job))
+    }
+
+    fn without_index(ds: Arc<Dataset>, notes: NoteStore, index_job: Option<IndexJob>) -> State {
         let status = match notes.error() {
             Some(e) => Some(format!("Notes are read-only: {e}")),
             None if notes.read_only() => Some(format!(
@@ -269,7 +285,7 @@ impl State {
             None => None,
         };
         let drafts = Drafts::new(notes.path());
-        let lookup = super::Lookup::build(&ds);
+        let lookup = Arc::new(super::Lookup::new(Arc::clone(&ds)));
         let mut state = State {
             ds,
             expanded: BTreeSet::new(),
@@ -294,7 +310,8 @@ impl State {
             export_dir: None,
             marked: Vec::new(),
             comparison: String::new(),
-            searcher,
+            searcher: None,
+            index_job,
             drafts,
             notes_index: NotesIndex::default(),
             list: Vec::new(),
@@ -308,9 +325,16 @@ impl State {
             lookup,
         };
         super::drafts::offer_orphans(&mut state);
-        super::derived::refresh(&mut state);
-        super::table_layout::refresh(&mut state);
+        crate::timings::time("app state: views", || {
+            super::derived::refresh(&mut state);
+            super::table_layout::refresh(&mut state);
+        });
         state
+    }
+
+    /// Whether search can run: its index is here (see `index_job`).
+    pub fn search_ready(&self) -> bool {
+        self.searcher.is_some()
     }
 
     /// The visible navigator lines.
@@ -361,9 +385,11 @@ impl State {
 
     /// Rebuild the search index's note documents if notes changed since.
     pub(crate) fn ensure_search_index(&mut self) {
-        if self.search_stale {
-            let docs = crate::notes::to_search_docs(self.notes.notes(), &self.ds);
-            self.searcher.set_extra(docs);
+        // Without a searcher yet, its notes are added when it arrives.
+        if self.search_stale
+            && let Some(searcher) = &mut self.searcher
+        {
+            searcher.set_extra(crate::notes::to_search_docs(self.notes.notes(), &self.ds));
             self.search_stale = false;
         }
     }

@@ -45,7 +45,7 @@ pub struct TableLayout {
 pub fn caveat_marks(state: &State, t: &Table) -> Vec<(Option<Area>, Option<usize>)> {
     state
         .lookup
-        .caveats
+        .caveats()
         .iter()
         .flat_map(|&i| state.ds.passages[i].table_refs())
         .filter(|r| r.table == t.id)

@@ -51,6 +51,7 @@ fn apply(state: &mut State, action: Action) {
             return overlays::clamp_scroll(state);
         }
         Action::Tick => return notes_ops::reload(state),
+        Action::IndexReady => return super::index_job::index_ready(state),
         Action::Autosave => return drafts::autosave(state),
         // Also over the reader, to export a comparison.
         Action::Export => return super::export::export(state),

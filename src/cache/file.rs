@@ -1,14 +1,15 @@
 //! One cache entry on disk:
 //!
 //! ```text
-//! MAGIC (8 bytes) | header length (u32 LE) | header (postcard) | dataset | index
+//! MAGIC (8 bytes) | header length (u32 LE) | header (postcard) | dataset (3 sections) | index
 //! ```
 //!
 //! The header names the format, the casebook version and the key, and each
-//! section's length and XXH3 checksum (an index of length 0 is absent). A
-//! reader checks all of them before decoding, and reads the index section
-//! only when it is wanted. Sections are postcard, chosen by measurement
-//! (see the README's Performance section).
+//! section's length and XXH3 checksum (an index of length 0 is absent).
+//! The dataset's sections (see `parts`) are checked before decoding; the
+//! index section is read, checked and decoded on a thread of its own, only
+//! when it is wanted. Sections are postcard, chosen by measurement (see the
+//! README's Performance section).
 
 use std::fmt;
 use std::fs::File;
@@ -19,7 +20,7 @@ use std::time::{Duration, SystemTime};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::FORMAT;
+use super::{FORMAT, parts};
 use crate::dataset::Dataset;
 use crate::search::SearchIndex;
 use crate::timings;
@@ -37,8 +38,8 @@ struct Header {
     format: u32,
     version: String,
     key: u128,
-    /// (length, checksum) of the dataset and the index.
-    sections: [(u64, u64); 2],
+    /// (length, checksum) of the dataset's sections, then of the index.
+    sections: Vec<(u64, u64)>,
 }
 
 /// A decoded entry.
@@ -70,8 +71,70 @@ pub(super) fn name(key: u128) -> String {
     format!("{key:032x}{SUFFIX}")
 }
 
-/// Read the entry at `path` if it is whole and is for `key`.
+/// The index section of an entry, decoding on a thread of its own.
+pub(super) type IndexThread = std::thread::JoinHandle<Result<SearchIndex, Miss>>;
+
+/// Read the entry at `path` if it is whole and is for `key`; the index
+/// (when wanted) decodes on a thread beside the dataset.
 pub(super) fn read(path: &Path, key: u128, want_index: bool) -> Result<Entry, Miss> {
+    let Raw { dataset, index } = read_raw(path, key)?;
+    let thread = index.filter(|_| want_index).map(IndexSection::spawn);
+    let ds = decode_dataset(&dataset, path)?;
+    let index = match thread {
+        Some(thread) => Some(join(thread)?),
+        None => None,
+    };
+    Ok(Entry { ds, index })
+}
+
+/// The decoded index of an [`IndexThread`].
+pub(super) fn join(thread: IndexThread) -> Result<SearchIndex, Miss> {
+    thread.join().unwrap_or(Err(Miss::Damaged("decoding panicked")))
+}
+
+/// An entry whose header is checked and whose dataset sections are read
+/// and checked, not yet decoded.
+pub(super) struct Raw {
+    pub dataset: Vec<Vec<u8>>,
+    /// The index section, if the entry has one.
+    pub index: Option<IndexSection>,
+}
+
+/// Where an entry's index section is: the open file, at the section.
+#[derive(Debug)]
+pub(super) struct IndexSection {
+    file: File,
+    section: (u64, u64),
+    size: u64,
+}
+
+impl IndexSection {
+    /// Read, check and decode the section.
+    pub fn decode(mut self) -> Result<SearchIndex, Miss> {
+        let bytes = section(&mut self.file, self.section, self.size)?;
+        timings::time("cache decode: index", || decode(&bytes)).map_err(|_| Miss::Damaged("undecodable"))
+    }
+
+    /// [`Self::decode`] on a thread of its own.
+    pub fn spawn(self) -> IndexThread {
+        std::thread::spawn(move || self.decode())
+    }
+}
+
+/// The dataset of [`Raw::dataset`] (decoded side by side, see `parts`);
+/// the entry at `path` is marked used.
+pub(super) fn decode_dataset(sections: &[Vec<u8>], path: &Path) -> Result<Dataset, Miss> {
+    let ds = parts::decode_dataset(sections).map_err(|_| Miss::Damaged("undecodable"))?;
+    // Most recently used entries are the ones kept; best effort.
+    if let Ok(f) = File::options().append(true).open(path) {
+        let _ = f.set_modified(SystemTime::now());
+    }
+    Ok(ds)
+}
+
+/// The entry at `path` if its header is for `key` and its dataset sections
+/// whole; its index section is left for later (see [`IndexSection`]).
+pub(super) fn read_raw(path: &Path, key: u128) -> Result<Raw, Miss> {
     let mut file = File::open(path).map_err(|_| Miss::None)?;
     let damaged = |_| Miss::Damaged("too short");
     let mut magic = [0u8; 8];
@@ -87,27 +150,22 @@ pub(super) fn read(path: &Path, key: u128, want_index: bool) -> Result<Entry, Mi
     if header.format != FORMAT || header.version != version() || header.key != key {
         return Err(Miss::Other);
     }
-    let size = file.metadata().map_or(0, |m| m.len());
-    let ds = section(&mut file, header.sections[0], size)?;
-    let index = match header.sections[1] {
-        (0, _) => None,
-        _ if !want_index => None,
-        s => Some(section(&mut file, s, size)?),
-    };
-    // The two sections decode side by side (most of an open's time).
-    let (ds, index) = std::thread::scope(|s| {
-        let index = index.map(|bytes| s.spawn(move || timings::time("cache decode: index", || decode(&bytes))));
-        let ds = timings::time("cache decode: dataset", || decode::<Dataset>(&ds));
-        let index = index.map(|h| h.join().unwrap_or_else(|_| Err("decoding panicked".into())));
-        (ds, index.transpose())
-    });
-    let undecodable = |_| Miss::Damaged("undecodable");
-    let (ds, index) = (ds.map_err(undecodable)?, index.map_err(undecodable)?);
-    // Most recently used entries are the ones kept; best effort.
-    if let Ok(f) = File::options().append(true).open(path) {
-        let _ = f.set_modified(SystemTime::now());
+    if header.sections.len() != parts::SECTIONS + 1 {
+        return Err(Miss::Damaged("wrong number of sections"));
     }
-    Ok(Entry { ds, index })
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut dataset = Vec::with_capacity(parts::SECTIONS);
+    for &s in &header.sections[..parts::SECTIONS] {
+        dataset.push(section(&mut file, s, size)?);
+    }
+    // The file is now at the index section.
+    let index = header.sections[parts::SECTIONS];
+    let index = (index.0 != 0).then_some(IndexSection {
+        file,
+        section: index,
+        size,
+    });
+    Ok(Raw { dataset, index })
 }
 
 /// The next section's bytes, if they are all there and match their checksum.
@@ -134,17 +192,17 @@ pub(super) fn write(
     ds: &Dataset,
     index: Option<&SearchIndex>,
 ) -> Result<(), String> {
-    let ds = timings::time("cache encode", || encode(ds))?;
-    let index = match index {
+    let mut sections = timings::time("cache encode", || parts::encode_dataset(ds))?;
+    sections.push(match index {
         Some(i) => timings::time("cache encode", || encode(i))?,
         None => Vec::new(),
-    };
-    let sum = |b: &[u8]| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(b));
+    });
+    let sum = |b: &Vec<u8>| (b.len() as u64, xxhash_rust::xxh3::xxh3_64(b));
     let header = Header {
         format: FORMAT,
         version: version(),
         key,
-        sections: [sum(&ds), sum(&index)],
+        sections: sections.iter().map(sum).collect(),
     };
     let header = postcard::to_stdvec(&header).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
@@ -153,7 +211,10 @@ pub(super) fn write(
         .tempfile_in(dir)
         .map_err(|e| e.to_string())?;
     let f = tmp.as_file_mut();
-    for part in [&MAGIC[..], &(header.len() as u32).to_le_bytes(), &header, &ds, &index] {
+    for part in [&MAGIC[..], &(header.len() as u32).to_le_bytes(), &header] {
+        f.write_all(part).map_err(|e| e.to_string())?;
+    }
+    for part in &sections {
         f.write_all(part).map_err(|e| e.to_string())?;
     }
     tmp.persist(path).map_err(|e| e.error.to_string())?;

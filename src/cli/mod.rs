@@ -100,13 +100,18 @@ pub fn load_indexed(data: Option<&Path>) -> Result<(Dataset, SearchIndex), CliEr
     Ok((opened.ds, index))
 }
 
-fn open(data: Option<&Path>, want_index: bool) -> Result<cache::Opened, CliError> {
-    let cache = if CACHE_OFF.load(Ordering::Relaxed) {
+/// The cache, unless `--no-cache` turned it off.
+fn cache() -> Cache {
+    if CACHE_OFF.load(Ordering::Relaxed) {
         timings::note("cache: off (--no-cache)");
         Cache::off()
     } else {
         Cache::from_env()
-    };
+    }
+}
+
+fn open(data: Option<&Path>, want_index: bool) -> Result<cache::Opened, CliError> {
+    let cache = cache();
     let src = data.map_or(Source::Bundled, Source::Dir);
     let opened = timings::time("open (total)", || {
         if want_index {
@@ -173,10 +178,13 @@ fn run(cli: Cli, out: &mut Out) -> Result<ExitCode, CliError> {
                         .into(),
                 ));
             }
-            let (ds, index) = load_indexed(data)?;
+            let opened = timings::time("open (total)", || {
+                cache().load_for_app(data.map_or(Source::Bundled, Source::Dir))
+            })
+            .map_err(CliError::Load)?;
             let path = crate::notes::resolve_path(cli.notes.as_deref()).map_err(|e| CliError::Other(e.to_string()))?;
             let notes = timings::time("notes", || crate::notes::NoteStore::open(&path));
-            crate::tui::run_indexed(ds, index, notes, cli.export_dir)?;
+            crate::tui::run_later(opened.ds, opened.index, notes, cli.export_dir)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => check::run(data, out),

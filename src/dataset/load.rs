@@ -95,6 +95,24 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, LoadErrors> {
 pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadErrors> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    for (rel, path) in list_dir(dir)? {
+        match std::fs::read(&path) {
+            Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
+            Err(e) => errors.push(whole_file(&rel, &format!("cannot read: {e}"))),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadErrors(errors));
+    }
+    Ok(files)
+}
+
+/// The `.ron` files [`read_dir`] reads, sorted by path: (path relative to
+/// `dir`, path), without reading them (the open-time cache hashes them as
+/// a stream); the same problems with the directory are errors here.
+pub fn list_dir(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>, LoadErrors> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
     if !dir.is_dir() {
         return Err(LoadErrors(vec![whole_file(
             &dir.display().to_string(),
@@ -109,11 +127,11 @@ pub fn read_dir(dir: &Path) -> Result<Vec<SourceFile>, LoadErrors> {
     if !errors.is_empty() {
         return Err(LoadErrors(errors));
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
 }
 
-fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mut Vec<LoadError>) {
+fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<(String, std::path::PathBuf)>, errors: &mut Vec<LoadError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -146,10 +164,7 @@ fn collect_dir(root: &Path, dir: &Path, files: &mut Vec<SourceFile>, errors: &mu
                 &rel,
                 &format!("is {} bytes; the limit is {MAX_FILE_BYTES}", m.len()),
             )),
-            _ => match std::fs::read(&path) {
-                Ok(bytes) => files.push(SourceFile { path: rel, bytes }),
-                Err(e) => errors.push(whole_file(&rel, &format!("cannot read: {e}"))),
-            },
+            _ => files.push((rel, path)),
         }
     }
 }

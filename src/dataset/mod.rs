@@ -13,7 +13,9 @@ mod validate;
 mod validate_caveats;
 mod validate_text;
 
-pub use load::{LoadError, LoadErrors, SourceFile, bundled_files, load, load_bundled, load_dir, load_with, read_dir};
+pub use load::{
+    LoadError, LoadErrors, SourceFile, bundled_files, list_dir, load, load_bundled, load_dir, load_with, read_dir,
+};
 pub use model::*;
 pub use profile::{FigureLine, format_number, profile};
 pub use query::{FIGURE_EXPECTED, FIGURE_LIMIT, Figure, figure, parse_figure, slug, table_id};

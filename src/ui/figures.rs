@@ -54,7 +54,7 @@ pub fn caveats_at(state: &State, table: &str, area: &Area, column: Option<usize>
     let ds = &state.ds;
     state
         .lookup
-        .caveats
+        .caveats()
         .iter()
         .map(|&i| (i, &ds.passages[i]))
         .filter(|(_, p)| {

@@ -60,6 +60,11 @@ fn empty_note(data: &crate::analysis::Matrix) -> &'static str {
 pub fn render(frame: &mut Frame, area: Rect, state: &State, focused: bool, theme: &Theme) {
     let m = &state.matrix;
     let data = &m.data;
+    if !state.search_ready() {
+        // The counts come from the search index, still on its way.
+        frame.render_widget(Paragraph::new("Counting… (preparing search)"), area);
+        return;
+    }
     if data.rows.is_empty() || data.columns.is_empty() {
         frame.render_widget(
             Paragraph::new("Nothing to count: no LAs or no themes (x clears the filters)."),

@@ -25,6 +25,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &State, theme: &Theme) {
     input(frame, Rect::new(inner.x, inner.y, inner.width, 1), state, theme);
     let info = match &s.error {
         Some(e) => Line::styled(sanitize::line(e), theme.warn()),
+        None if !state.search_ready() => Line::styled(
+            "preparing search… (the query runs as soon as it is ready) · Esc close",
+            theme.dim(),
+        ),
         None => Line::styled(
             format!(
                 "{} · 'exact ^prefix suffix$ !not a|b la: theme: kind: · ↑↓ Enter jump Esc close",
