@@ -5,7 +5,7 @@
 
 mod support;
 
-use casebook::app::Overlay;
+use casebook::app::{Action, Overlay, update};
 use crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
 
@@ -105,6 +105,28 @@ fn the_list_scrolls_through_every_match() {
     press(s, KeyCode::Enter);
     assert!(s.overlay.is_none());
     assert_eq!(s.highlight.as_deref(), Some(last.as_str()));
+}
+
+/// A keystroke builds only about a screenful of hits (building them costs
+/// more than finding them), but always enough to fill the list, however
+/// tall the terminal.
+#[test]
+fn a_keystroke_builds_a_screenful_of_hits() {
+    let mut a = app();
+    let s = &mut a.state;
+    typed(s, "/e");
+    let (built, total) = (s.search.hits.len(), s.search.total);
+    assert!(built >= 40 && built < total, "{built} of {total} built at 24 rows");
+    update(s, Action::Resize(120, 150));
+    typed(s, "x");
+    press(s, KeyCode::Backspace);
+    assert!(
+        s.search.hits.len() >= 150,
+        "a 150-row list is filled ({} built)",
+        s.search.hits.len()
+    );
+    press(s, KeyCode::Down);
+    assert!(s.search.hits.len() >= 151 + 20, "built ahead of the selection");
 }
 
 #[test]

@@ -14,9 +14,6 @@ use crate::search::{SearchIndex, Searcher};
 
 use super::state::{Overlay, State};
 
-/// How many hits the app's searcher builds at first.
-pub(crate) const HIT_LIMIT: usize = 200;
-
 /// The receiving end of an index being prepared.
 #[derive(Debug)]
 pub struct IndexJob {
@@ -87,7 +84,7 @@ pub(super) fn index_ready(state: &mut State) {
 /// and run what waited for it: the query typed meanwhile, the Matrix.
 pub(super) fn install(state: &mut State, mut index: SearchIndex) {
     index.set_extra(crate::notes::to_search_docs(state.notes.notes(), &state.ds));
-    state.searcher = Some(Searcher::new(index).with_limit(HIT_LIMIT));
+    state.searcher = Some(Searcher::new(index));
     state.search_stale = false;
     state.matrix.counted = None;
     if matches!(state.overlay, Some(Overlay::Search)) {

@@ -5,6 +5,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::dataset::Kind;
+use crate::search::DEFAULT_LIMIT;
 
 use super::action::Action;
 use super::jump;
@@ -39,6 +40,8 @@ pub fn run_search(state: &mut State) {
         };
         return;
     };
+    // A tall terminal shows more than the first hits a search builds.
+    searcher.set_limit(DEFAULT_LIMIT.max(usize::from(state.size.1) + LOAD_AHEAD));
     match searcher.search(&query, &filters) {
         Ok(hits) => {
             state.search.hits = hits.to_vec();
@@ -54,10 +57,10 @@ pub fn run_search(state: &mut State) {
     state.search.selected = 0;
 }
 
-/// How far ahead of the selection hits are built.
-const LOAD_AHEAD: usize = 50;
+/// How many hits past the selection and a screenful are built.
+const LOAD_AHEAD: usize = 20;
 /// How many more hits are built at a time.
-const LOAD_STEP: usize = 200;
+const LOAD_STEP: usize = 100;
 
 /// Build more hits when the selection nears the end of those built, so the
 /// list scrolls through every match without building them all up front.
@@ -68,7 +71,8 @@ pub fn load_more(state: &mut State) {
         return;
     };
     let counted = searcher.loose_counted();
-    if s.error.is_some() || s.selected + LOAD_AHEAD < s.hits.len() || (counted && s.hits.len() >= s.total) {
+    let wanted = s.selected + usize::from(state.size.1) + LOAD_AHEAD;
+    if s.error.is_some() || wanted <= s.hits.len() || (counted && s.hits.len() >= s.total) {
         return;
     }
     let built = s.hits.len();

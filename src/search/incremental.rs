@@ -28,8 +28,11 @@ use super::run::{Outcome, Previous, Ranking, Tier};
 use super::scan::merge;
 use super::{Filters, Hit};
 
-/// How many hits a [`Searcher`] builds unless told otherwise.
-pub const DEFAULT_LIMIT: usize = 100;
+/// How many hits a [`Searcher`] builds unless told otherwise: a 40-row
+/// terminal's list and half as many again. Building a hit (highlights,
+/// snippet) costs more than finding and ranking hundreds of matches, so a
+/// keystroke builds only what can be seen; more are built as a list scrolls.
+pub const DEFAULT_LIMIT: usize = 60;
 
 /// At most how many loose hits a search builds at once (when its limit is
 /// not 0); [`Searcher::more`] builds the others.
