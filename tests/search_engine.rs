@@ -544,6 +544,9 @@ fn incremental_equals_fresh_on_a_larger_dataset() {
         "jcp outreach",
         "ib claimants",
         "la:a theme:out par",
+        // Stems (`employment` finds "employers") and a letter too many.
+        "employment trainings",
+        "parentts",
     ] {
         s.reset();
         for end in phrase.char_indices().map(|(i, _)| i).skip(1).chain([phrase.len()]) {
