@@ -22,7 +22,7 @@
 //!    letters in order within a span at most a quarter longer than the
 //!    term ([`close_span`]): letters left out of the term, such as
 //!    `wheatshef` for "Wheatsheaf" or `creditunion` for "credit union";
-//!    terms under four characters have none. Or, for terms of six
+//!    terms under four characters have none. Or, for terms of eight
 //!    characters or more (`typo.rs`), one letter too many or one wrong: a
 //!    word starts with the term less one character (`westminister` for
 //!    "Westminster") or with one character changed (`familiarization`
@@ -438,8 +438,9 @@ mod tests {
     fn one_letter_too_many_or_wrong_is_close() {
         assert_eq!(quality("in westminster", "westminister"), Some(Quality::Close));
         assert_eq!(quality("familiarisation visits", "familiarization"), Some(Quality::Close));
-        assert_eq!(quality("the rents", "rxents"), Some(Quality::Close));
-        // Five letters: too short to guess at.
+        assert_eq!(quality("the renters", "rxenters"), Some(Quality::Close));
+        // Seven letters: too short to guess at.
+        assert_eq!(quality("the renter", "rxenter"), None);
         assert_eq!(quality("the rent", "rxnt"), None);
         let f = best_match("é westminster", &pat("westminister"), true).unwrap();
         assert_eq!(f.positions, (2..13).collect::<Vec<_>>());
