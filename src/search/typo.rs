@@ -73,17 +73,17 @@ fn one_left_out(full: &[char], short: impl Iterator<Item = char>) -> bool {
 /// alone does not count: a term typed with a capital asked for it (smart
 /// case), and matches only where the text has it.
 fn one_changed(full: &[char], other: impl Iterator<Item = char>) -> bool {
-    let (mut seen, mut changed) = (0, 0);
+    let (mut seen, mut changed) = (0, false);
     for (&a, b) in full.iter().zip(other) {
         seen += 1;
         if a != b {
-            if lower_char(a) == lower_char(b) {
+            if changed || lower_char(a) == lower_char(b) {
                 return false;
             }
-            changed += 1;
+            changed = true;
         }
     }
-    seen == full.len() && changed == 1
+    seen == full.len() && changed
 }
 
 /// The best place a word of `hay` starts with the term less one character
