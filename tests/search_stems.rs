@@ -81,7 +81,12 @@ fn one_letter_too_many_or_wrong_is_a_close_match() {
 /// incremental.
 fn type_and_delete(s: &mut Searcher, word: &str) -> Vec<bool> {
     let f = Filters::default();
-    let ends: Vec<usize> = word.char_indices().map(|(i, _)| i).skip(1).chain([word.len()]).collect();
+    let ends: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([word.len()])
+        .collect();
     let back: Vec<usize> = ends.iter().rev().skip(1).copied().collect();
     let mut narrowed = Vec::new();
     for (k, &end) in ends.iter().chain(&back).enumerate() {
@@ -107,7 +112,11 @@ fn typing_over_the_new_tiers_equals_a_fresh_search() {
     assert!(!s.hits().iter().any(|h| h.id == "employed"));
     s.search("employment", &Filters::default()).unwrap();
     assert!(!s.was_incremental());
-    assert!(s.hits().iter().any(|h| h.id == "employed" && h.quality == Quality::Stem));
+    assert!(
+        s.hits()
+            .iter()
+            .any(|h| h.id == "employed" && h.quality == Quality::Stem)
+    );
     s.reset();
     let steps = type_and_delete(&mut s, "employment");
     // e m p l o y m e n t: afresh at the first key, at 4 and 8 letters
@@ -121,7 +130,9 @@ fn typing_over_the_new_tiers_equals_a_fresh_search() {
     let steps = type_and_delete(&mut s, "westminister");
     assert_eq!(
         steps,
-        vec![false, true, true, false, true, true, true, false, true, true, true, false]
+        vec![
+            false, true, true, false, true, true, true, false, true, true, true, false
+        ]
     );
     for word in ["self-employment", "rented", "familiarization", "managing"] {
         s.reset();

@@ -437,7 +437,10 @@ mod tests {
     #[test]
     fn one_letter_too_many_or_wrong_is_close() {
         assert_eq!(quality("in westminster", "westminister"), Some(Quality::Close));
-        assert_eq!(quality("familiarisation visits", "familiarization"), Some(Quality::Close));
+        assert_eq!(
+            quality("familiarisation visits", "familiarization"),
+            Some(Quality::Close)
+        );
         assert_eq!(quality("the renters", "rxenters"), Some(Quality::Close));
         // Seven letters: too short to guess at.
         assert_eq!(quality("the renter", "rxenter"), None);

@@ -97,11 +97,10 @@ impl Stem {
 fn family_end(rest: &str, last: char) -> bool {
     let undoubled = [rest.strip_prefix(last), Some(rest)];
     undoubled.into_iter().flatten().any(|r| {
-        [r.strip_prefix('e'), Some(r)].into_iter().flatten().any(|r| {
-            ENDINGS
-                .iter()
-                .any(|end| r.strip_prefix(end).is_some_and(word_end))
-        })
+        [r.strip_prefix('e'), Some(r)]
+            .into_iter()
+            .flatten()
+            .any(|r| ENDINGS.iter().any(|end| r.strip_prefix(end).is_some_and(word_end)))
     })
 }
 
@@ -183,7 +182,10 @@ mod tests {
     #[test]
     fn the_stem_scores_as_its_letters_would() {
         let s = Stem::of("rented").unwrap();
-        assert_eq!(stem_match("x renting", &s), Some((contiguous_score(Some(' '), "rent"), 2)));
+        assert_eq!(
+            stem_match("x renting", &s),
+            Some((contiguous_score(Some(' '), "rent"), 2))
+        );
         assert_eq!(stem_match("renting", &s), Some((contiguous_score(None, "rent"), 0)));
     }
 }
