@@ -3,32 +3,9 @@
 //! Prints P@5 and reciprocal rank per query and their means; fzf's columns
 //! only when `fzf` is on the PATH. `--verbose` adds each query's top five.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use casebook::dataset::load_bundled;
-use casebook::relevance::{Scores, casebook_ranking, fzf_lines, judged, means, score};
+use casebook::relevance::{Scores, casebook_ranking, fzf_lines, fzf_ranking, has_fzf, judged, means, score};
 use casebook::search::SearchIndex;
-
-/// fzf's ranking of the passages for `query`, or `None` without fzf.
-fn fzf_ranking(lines: &str, query: &str) -> Option<Vec<String>> {
-    let mut child = Command::new("fzf")
-        .args(["--filter", query, "--delimiter", "\t", "--nth", "2.."])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    child.stdin.take()?.write_all(lines.as_bytes()).ok()?;
-    let out = child.wait_with_output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    Some(
-        text.lines()
-            .filter_map(|l| l.split('\t').next())
-            .map(String::from)
-            .collect(),
-    )
-}
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "--verbose");
@@ -36,7 +13,7 @@ fn main() {
     let index = SearchIndex::new(&ds, Vec::new());
     let set = judged().expect("tests/relevance/judged.ron parses");
     let lines = fzf_lines(&ds);
-    let has_fzf = fzf_ranking(&lines, "a").is_some();
+    let has_fzf = has_fzf();
     let (mut ours, mut theirs) = (Vec::<Scores>::new(), Vec::<Scores>::new());
     println!(
         "{:<32} {:>6} {:>6} {:>8} {:>8}",

@@ -11,6 +11,8 @@
 //!   result (0 when none is returned).
 
 use std::collections::HashSet;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use serde::Deserialize;
 
@@ -80,6 +82,37 @@ pub fn fzf_lines(ds: &Dataset) -> String {
         out.push_str(&format!("{}\t{body}\n", p.id));
     }
     out
+}
+
+/// `fzf --filter`'s ranking of the passages for `query`, given
+/// [`fzf_lines`]; `None` when fzf is not installed (or fails).
+pub fn fzf_ranking(lines: &str, query: &str) -> Option<Vec<String>> {
+    let mut child = Command::new("fzf")
+        .args(["--filter", query, "--delimiter", "\t", "--nth", "2.."])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    // fzf reads everything before it answers; a write error means it
+    // stopped early, and its output says what it found.
+    let _ = child.stdin.take()?.write_all(lines.as_bytes());
+    let out = child.wait_with_output().ok()?;
+    if !out.status.success() && out.status.code() != Some(1) {
+        return None; // 1: no match; 2 and others: an error
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    Some(
+        text.lines()
+            .filter_map(|l| l.split('\t').next())
+            .map(String::from)
+            .collect(),
+    )
+}
+
+/// Is fzf installed? (It answers a query over one line.)
+pub fn has_fzf() -> bool {
+    fzf_ranking("x\ta\n", "a").is_some_and(|r| r == ["x"])
 }
 
 /// Mean scores over a set: (mean P@5, MRR).

@@ -15,6 +15,8 @@ use super::index::{SearchIndex, glossary_key};
 use super::matcher::Pattern;
 use super::quality::{Phrase, Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
+use super::stem::stem;
+use super::typo::MIN_EXTRA;
 use crate::dataset::{Document, Kind};
 
 /// A compiled text term.
@@ -125,11 +127,12 @@ impl Compiled {
         self.narrows_by(old, implies)
     }
 
-    /// Does every document matching `self` as well as a word, part of a word
-    /// or close misspelling (not loosely) match `old` that well too? True
-    /// when each of `old`'s terms is the start of one of `self`'s (typing
-    /// on) and, for fuzzy terms, no longer allows more letters between
-    /// (a close match of `n` letters allows `n / 4`). (Conservative.)
+    /// Does every document matching `self` better than loosely (as a word,
+    /// part of a word, word of the same stem or close misspelling) match
+    /// `old` that well too? True when each of `old`'s terms is the start of
+    /// one of `self`'s (typing on) and, for fuzzy terms, the longer term
+    /// opens no match the shorter lacks ([`types_on_strictly`]).
+    /// (Conservative.)
     pub fn narrows_strictly(&self, old: &Compiled) -> bool {
         self.narrows_by(old, implies_strictly)
     }
@@ -177,13 +180,13 @@ impl Compiled {
         old.iter().position(|o| o == group)
     }
 
-    /// A positive fuzzy text term of this query whose letters `t` (also
-    /// positive and fuzzy, same case) holds in order: every name `t`
-    /// matches, even loosely, that term matches too.
+    /// A positive fuzzy text term of this query whose letters every form
+    /// of `t` (also positive and fuzzy, same case) holds in order
+    /// ([`held_by_every_form`]): every name `t` matches, even loosely, that
+    /// term matches too.
     fn wider_term(&self, t: &Term) -> Option<&TextTerm> {
         let text = fold(&t.text, t.case_sensitive);
-        // A term ending in `y` also matches "-ies" words, without its `y`.
-        if t.kind != MatchKind::Fuzzy || t.negated || t.scope.is_some() || text.ends_with('y') {
+        if t.kind != MatchKind::Fuzzy || t.negated || t.scope.is_some() {
             return None;
         }
         self.groups
@@ -194,7 +197,7 @@ impl Compiled {
                     if c.kind == MatchKind::Fuzzy
                         && !c.negated
                         && c.pat.case_sensitive == t.case_sensitive
-                        && is_subsequence(&c.pat.text, &text) =>
+                        && held_by_every_form(&c.pat.text, &text) =>
                 {
                     Some(&**c)
                 }
@@ -228,6 +231,52 @@ fn is_subsequence(small: &str, big: &str) -> bool {
     small.chars().all(|c| it.any(|x| x == c))
 }
 
+/// Does every match of the fuzzy term `big`, of whatever quality, hold the
+/// letters of `small` in order (so that `small` matches at least loosely)?
+/// A word, part or close match (letters left out) holds `big`'s letters; a
+/// stem match only the stem's; a match of a `y` term as "-ies" all but the
+/// `y`; a match with one letter too many or one changed all but one of
+/// them.
+pub(crate) fn held_by_every_form(small: &str, big: &str) -> bool {
+    let chars: Vec<char> = big.chars().collect();
+    let less = |i: usize| -> String {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, c)| c)
+            .collect()
+    };
+    is_subsequence(small, big)
+        && stem(big).is_none_or(|s| is_subsequence(small, &s))
+        && (!big.ends_with('y') || is_subsequence(small, &less(chars.len() - 1)))
+        && (chars.len() < MIN_EXTRA || (0..chars.len()).all(|i| is_subsequence(small, &less(i))))
+}
+
+/// Does every strict match of the fuzzy term `n` imply one of `o`, a
+/// start of it (the last query's term, typed on)? Quality by quality:
+///
+/// - word and part: `n` occurs, so `o` does;
+/// - close, letters left out: `o`'s letters lie within a span no longer
+///   than `n`'s allows, within `o`'s own allowance only while `n / 4 ==
+///   o / 4`: a term reaching 4, 8, 12... characters is searched afresh;
+/// - stem: the stem occurs; it holds `o` when at least as long, and
+///   otherwise it is `o`'s stem too or nothing is implied: typing the
+///   ending that gives a term a shorter stem (`employmen` → `employment`,
+///   `rentin` → `renting`) searches afresh;
+/// - one letter too many (or changed): `n` less (or with another) one
+///   character starts a word; `o` less (or with) the same does too, a
+///   match when `o` has [`MIN_EXTRA`] characters, else only if the
+///   character was past `o` (then `o` occurs): a term reaching
+///   [`MIN_EXTRA`] characters is searched afresh.
+pub(crate) fn types_on_strictly(n: &str, o: &str) -> bool {
+    let (nl, ol) = (n.chars().count(), o.chars().count());
+    n.starts_with(o)
+        && nl / 4 <= ol / 4
+        && stem(n).is_none_or(|s| s.chars().count() >= ol || stem(o).as_ref() == Some(&s))
+        && (nl < MIN_EXTRA || ol >= MIN_EXTRA)
+}
+
 fn implies_strictly(n: &Simple, o: &Simple) -> bool {
     if n.kind != MatchKind::Fuzzy || n.scope.is_some() {
         return implies(n, o);
@@ -235,7 +284,7 @@ fn implies_strictly(n: &Simple, o: &Simple) -> bool {
     if n.scope != o.scope || n.kind != o.kind || o.case_sensitive != n.case_sensitive {
         return false;
     }
-    n.text.starts_with(&o.text) && n.text.chars().count() / 4 <= o.text.chars().count() / 4
+    types_on_strictly(&n.text, &o.text)
 }
 
 fn implies(n: &Simple, o: &Simple) -> bool {
@@ -263,10 +312,7 @@ fn implies(n: &Simple, o: &Simple) -> bool {
         n.text.chars().map(lower_char).collect()
     };
     match n.kind {
-        MatchKind::Fuzzy => {
-            let mut it = nt.chars();
-            o.text.chars().all(|c| it.any(|x| x == c))
-        }
+        MatchKind::Fuzzy => held_by_every_form(&o.text, &nt),
         MatchKind::Exact => nt.contains(&o.text),
         MatchKind::Prefix => nt.starts_with(&o.text),
         MatchKind::Suffix => nt.ends_with(&o.text),

@@ -4,8 +4,8 @@
 //!
 //! A positive text term's value is its best match over the document's
 //! title, text and tagged names (LAs, centre, wards, themes), compared by
-//! **quality first** ([`Quality`]: whole word, part of a word, close
-//! misspelling, loose), **then field** (title above text above names), then
+//! **quality first** ([`Quality`]: whole word, part of a word, word of the
+//! same stem, close misspelling, loose), **then field** (title above text above names), then
 //! the fuzzy matcher's score (the full order is [`RANKS`]). So a title match
 //! ranks above the same-quality match in the text, and a loose title match
 //! never above a whole word in the text. Loose matches are looked for only when nothing better is found.
@@ -35,22 +35,25 @@ const SCORE_MAX: i64 = (1 << SCORE_BITS) - 1;
 /// a document is tagged with (its LA, centre, wards, themes) ranks below
 /// anything found in the document's own title or text but loose matches:
 /// the words a passage uses are better evidence than how it was coded.
-const RANKS: [(Quality, Place); 12] = [
+const RANKS: [(Quality, Place); 15] = [
     (Quality::Word, Place::Title),
     (Quality::Word, Place::Text),
     (Quality::Part, Place::Title),
     (Quality::Part, Place::Text),
+    (Quality::Stem, Place::Title),
+    (Quality::Stem, Place::Text),
     (Quality::Close, Place::Title),
     (Quality::Close, Place::Text),
     (Quality::Word, Place::Name),
     (Quality::Part, Place::Name),
+    (Quality::Stem, Place::Name),
     (Quality::Close, Place::Name),
     (Quality::Loose, Place::Title),
     (Quality::Loose, Place::Text),
     (Quality::Loose, Place::Name),
 ];
 
-/// The rank of a (quality, place): 12 for the best, 1 for the worst.
+/// The rank of a (quality, place): 15 for the best, 1 for the worst.
 pub(crate) fn rank(q: Quality, place: Place) -> u32 {
     let at = RANKS.iter().position(|&r| r == (q, place)).unwrap_or(RANKS.len() - 1);
     (RANKS.len() - at) as u32

@@ -3,9 +3,11 @@
 //! It keeps the last query, its filters and the documents that matched it
 //! better than loosely (as a word, part of a word or close misspelling).
 //! When the next query types on (each term of the last one is the start of
-//! a term of the new one, and no fuzzy term grows to a length that allows
-//! one more letter between: 4, 8, 12 characters) with the same filters,
-//! only those documents are searched again. Groups count term by term, OR
+//! a term of the new one, no fuzzy term grows to a length that allows
+//! one more letter between: 4, 8, 12 characters, and none gets an ending
+//! that gives it a shorter stem: `employmen` → `employment`; see
+//! `compile::types_on_strictly`) with the same filters, only those
+//! documents are searched again. Groups count term by term, OR
 //! and abbreviation expansions included (`jobcentre plus` → `jobcentre plus
 //! o` keeps the first group as it was). A query with a negation never counts
 //! as narrower, since extending it can widen what matches (`!fat` → `!fath`

@@ -73,10 +73,15 @@ pub(crate) struct Pattern {
     finder: memchr::memmem::Finder<'static>,
     /// The pattern cut into `n / 4 + 1` pieces when it is four characters
     /// or longer: a close match, with at most `n / 4` characters inserted,
-    /// leaves one piece whole (see `quality::close_window`).
+    /// leaves one piece whole (see `quality::strict_needles`).
     pieces: Vec<memchr::memmem::Finder<'static>>,
     /// What the characters after the first earn in a contiguous occurrence.
     tail_score: i64,
+    /// The term's stem, when it has one (`stem.rs`).
+    pub stem: Option<super::stem::Stem>,
+    /// The term in two halves, when it is long enough for a letter of it
+    /// to be taken as one too many (`typo.rs`).
+    pub halves: Option<super::typo::Halves>,
 }
 
 impl Pattern {
@@ -107,6 +112,8 @@ impl Pattern {
             Vec::new()
         };
         let tail_score = chars.windows(2).map(|w| 16 + in_place(Some(w[0]), w[1]).max(4)).sum();
+        let stem = super::stem::Stem::of(&text);
+        let halves = super::typo::Halves::of(&chars);
         Pattern {
             text,
             chars,
@@ -115,6 +122,8 @@ impl Pattern {
             finder,
             pieces,
             tail_score,
+            stem,
+            halves,
         }
     }
 
@@ -128,9 +137,15 @@ impl Pattern {
         }
     }
 
-    /// The pattern's pieces (empty under four characters).
-    pub fn pieces(&self) -> &[memchr::memmem::Finder<'static>] {
-        &self.pieces
+    /// What a strict match implies occurs whole (see
+    /// `quality::strict_needles`): the pieces, or the pattern itself
+    /// when it has none.
+    pub fn needles(&self) -> &[memchr::memmem::Finder<'static>] {
+        if self.pieces.is_empty() {
+            std::slice::from_ref(&self.finder)
+        } else {
+            &self.pieces
+        }
     }
 
     /// Byte offsets of every occurrence of the pattern in `hay`.

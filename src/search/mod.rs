@@ -87,11 +87,15 @@ mod hits;
 mod incremental;
 mod index;
 mod matcher;
+#[cfg(test)]
+mod narrowing_tests;
 mod quality;
 mod query;
 mod run;
 mod scan;
+mod stem;
 mod tally;
+mod typo;
 
 use std::ops::Range;
 

@@ -1,7 +1,7 @@
 //! How well a term matched a piece of text: the first thing hits are
 //! ranked by, before where the match is.
 //!
-//! Four qualities, best first ([`Quality`]):
+//! Five qualities, best first ([`Quality`]):
 //!
 //! 1. **Word**: the term occurs as a whole word (`transport` in "transport
 //!    costs"), allowing a plural or possessive ending (`crèche` in
@@ -10,42 +10,65 @@
 //!    anchor a term (`'x'`, `^x`, `x$`, `^x$`) count as this too.
 //! 2. **Part**: the term occurs as it was typed, as a word's start or inside
 //!    a word (`volunt` in "volunteering").
-//! 3. **Close**: the term's letters in order within a span at most a
-//!    quarter longer than the term ([`close_span`]): a close misspelling,
-//!    such as `wheatshef` for "Wheatsheaf" or `creditunion` for "credit
-//!    union". Terms under four characters have no close matches.
-//! 4. **Loose**: the letters in order anywhere within one chunk of text
+//! 3. **Stem**: a whole word of the term's family: the term's stem
+//!    (`stem.rs`: a light English suffix stemmer, stems of four letters or
+//!    more) starts a word that goes on only with an ending such as `-ed`,
+//!    `-ing`, `-ment`, `-er`, `-s` (`self-employment` in "self-employed",
+//!    `rented` in "renting"). Below a part: the word the evaluator typed,
+//!    even inside another, is better evidence than another form of it.
+//!    Above a close match: a word of the same family is what the
+//!    evaluator meant, whereas a close match is a guess at a misspelling.
+//! 4. **Close**: a close misspelling, either of two kinds. The term's
+//!    letters in order within a span at most a quarter longer than the
+//!    term ([`close_span`]): letters left out of the term, such as
+//!    `wheatshef` for "Wheatsheaf" or `creditunion` for "credit union";
+//!    terms under four characters have none. Or, for terms of eight
+//!    characters or more (`typo.rs`), one letter too many or one wrong: a
+//!    word starts with the term less one character (`westminister` for
+//!    "Westminster") or with one character changed (`familiarization`
+//!    for "familiarisation"; a change of case alone does not count).
+//! 5. **Loose**: the letters in order anywhere within one chunk of text
 //!    (about a sentence): the scattered subsequence fuzzy matchers accept.
 //!    Loose matches are kept apart from the others (counted separately and
 //!    listed after them) because on prose they are mostly noise.
 //!
 //! Within one quality a match is scored in the fuzzy matcher's units (a
 //! start of word or text scores more), so ties break the way fzf would.
+//!
+//! Every match better than loose (a *strict* match) leaves one of a few
+//! substrings of the term whole in the field ([`strict_needles`]), so a
+//! field without any of them needs no closer look.
 
 use std::ops::Range;
 
 use memchr::memmem::Finder;
 
 use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, in_place, upper_bound};
+use super::stem::stem_match;
+use super::typo::extra_letter;
 
 /// How well a term matched, worst first (so `Ord` ranks them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Quality {
     /// Letters in order, scattered within a sentence.
     Loose = 1,
-    /// Letters in order within a short span: a close misspelling.
+    /// Letters in order within a short span, or one letter too many in
+    /// the term: a close misspelling.
     Close = 2,
+    /// A whole word of the term's family (a shared stem).
+    Stem = 3,
     /// The term as typed, at a word's start or inside a word.
-    Part = 3,
+    Part = 4,
     /// The term as a whole word (or an anchored operator's match).
-    Word = 4,
+    Word = 5,
 }
 
 impl Quality {
     pub(crate) fn from_bits(b: u32) -> Quality {
         match b {
-            4 => Quality::Word,
-            3 => Quality::Part,
+            5 => Quality::Word,
+            4 => Quality::Part,
+            3 => Quality::Stem,
             2 => Quality::Close,
             _ => Quality::Loose,
         }
@@ -56,6 +79,7 @@ impl Quality {
         match self {
             Quality::Word => "word",
             Quality::Part => "part",
+            Quality::Stem => "stem",
             Quality::Close => "close",
             Quality::Loose => "loose",
         }
@@ -157,12 +181,46 @@ fn y_plural(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
         .map(|at| (Quality::Word, contiguous_score(char_before(hay, at), stem), at))
 }
 
+/// What a strict match (word, part, stem or close) of `pat` in a field
+/// implies: **one of these substrings of the term occurs whole in the
+/// field**. A field holding none of them matches at most loosely, so a
+/// search may skip it for the strict tiers (the matcher itself does,
+/// [`best_match`]), and a pre-filter over many documents may too.
+///
+/// They are the term's pieces (`Pattern::needles`): the term cut into
+/// `n / 4 + 1` consecutive pieces when it has `n >= 4` characters, or the
+/// whole term when shorter. Why each strict quality leaves one whole:
+///
+/// - word and part (and the `-ies` form of a `y` term): the term, or all
+///   of it but the final `y`, occurs, and with it every piece but maybe
+///   the last (there are two or more);
+/// - close, letters left out of the term ([`close_window`]): at most
+///   `n / 4` characters are inserted among the term's, so of the
+///   `n / 4 + 1` pieces one is left without an insertion, whole;
+/// - stem (`stem.rs`): the stem, a start of the term of four letters or
+///   more, occurs, and the first piece is shorter than four characters;
+/// - close, one letter too many or changed (`typo.rs`): the character
+///   left out or changed is in one half of the term, so the other half
+///   occurs whole; the first half holds the first piece and the second
+///   half the last.
+///
+/// Terms of fewer than four characters have only word and part matches.
+pub(crate) fn strict_needles(pat: &Pattern) -> &[Finder<'static>] {
+    pat.needles()
+}
+
+/// Can `pat` match `hay` strictly at all ([`strict_needles`])?
+pub(crate) fn may_match_strictly(hay: &str, pat: &Pattern) -> bool {
+    strict_needles(pat).iter().any(|p| p.find(hay.as_bytes()).is_some())
+}
+
 /// The shortest stretch of `hay` holding the pattern's characters in order,
 /// if it spans at most [`close_span`] characters: (start byte, end byte).
+/// The caller has checked [`may_match_strictly`].
 fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
     let n = pat.chars.len();
     let max = close_span(n);
-    if n < 4 || max <= n || !pat.pieces().iter().any(|p| p.find(hay.as_bytes()).is_some()) {
+    if n < 4 || max <= n {
         return None;
     }
     let first = pat.chars[0];
@@ -189,7 +247,8 @@ fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
 }
 
 /// A term's best match in `hay` (a whole field or name, folded): contiguous
-/// first, then close. Loose matches are looked for per chunk
+/// first, then a word of its family, then close (letters left out, then
+/// one letter too many). Loose matches are looked for per chunk
 /// ([`loose`]), not here. Positions only when `positions` is set.
 pub(crate) fn best_match(hay: &str, pat: &Pattern, positions: bool) -> Option<Found> {
     let chars_to = |at: usize| -> usize {
@@ -212,7 +271,31 @@ pub(crate) fn best_match(hay: &str, pat: &Pattern, positions: bool) -> Option<Fo
             positions,
         });
     }
-    let (start, end) = close_window(hay, pat)?;
+    if !may_match_strictly(hay, pat) {
+        return None;
+    }
+    let run = |quality: Quality, score: i64, at: usize, len: usize| {
+        let positions = if positions {
+            let start = chars_to(at);
+            (start..start + len).collect()
+        } else {
+            Vec::new()
+        };
+        Found {
+            quality,
+            score,
+            positions,
+        }
+    };
+    if let Some(stem) = &pat.stem
+        && let Some((score, at)) = stem_match(hay, stem)
+    {
+        return Some(run(Quality::Stem, score, at, stem.chars()));
+    }
+    let Some((start, end)) = close_window(hay, pat) else {
+        let (score, at, len) = extra_letter(hay, pat.halves.as_ref()?)?;
+        return Some(run(Quality::Close, score, at, len));
+    };
     // Score the window as the fuzzy matcher would, with the character
     // before it so that a word start keeps its bonus.
     let from = char_before(hay, start).map_or(start, |c| start - c.len_utf8());
@@ -310,64 +393,5 @@ pub(crate) fn phrase(hay: &str, phrase: &Phrase) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pat(s: &str) -> Pattern {
-        Pattern::new(s.to_string(), false)
-    }
-
-    fn quality(hay: &str, p: &str) -> Option<Quality> {
-        best_match(hay, &pat(p), false).map(|f| f.quality)
-    }
-
-    #[test]
-    fn qualities_from_word_to_close() {
-        assert_eq!(quality("lack of transport costs", "transport"), Some(Quality::Word));
-        assert_eq!(quality("volunteering", "volunt"), Some(Quality::Part));
-        assert_eq!(quality("two crèches", "creche"), None); // folding is the index's job
-        assert_eq!(quality("two creches, one", "creche"), Some(Quality::Word));
-        assert_eq!(quality("the parent's view", "parent"), Some(Quality::Word));
-        assert_eq!(quality("parenthood", "parent"), Some(Quality::Part));
-        assert_eq!(quality("no buddies yet", "buddy"), Some(Quality::Word));
-        assert_eq!(quality("buddiesx", "buddy"), None);
-        assert_eq!(quality("the wheatsheaf centre", "wheatshef"), Some(Quality::Close));
-        assert_eq!(quality("a credit union", "creditunion"), Some(Quality::Close));
-        assert_eq!(quality("paddington", "paddingtn"), Some(Quality::Close));
-        // Scattered through "training and support": not close.
-        assert_eq!(quality("training and support", "transport"), None);
-        // Short terms have no close matches.
-        assert_eq!(quality("a b c", "abc"), None);
-    }
-
-    #[test]
-    fn a_whole_word_beats_an_earlier_part() {
-        let f = best_match("transporter and transport", &pat("transport"), true).unwrap();
-        assert_eq!(f.quality, Quality::Word);
-        assert_eq!(f.positions, (16..25).collect::<Vec<_>>());
-    }
-
-    #[test]
-    fn close_positions_point_at_the_letters() {
-        let f = best_match("xx wheatsheaf", &pat("wheatshef"), true).unwrap();
-        assert_eq!(f.positions, vec![3, 4, 5, 6, 7, 8, 9, 10, 12]);
-    }
-
-    #[test]
-    fn phrases_need_adjacent_words_in_order() {
-        let words = |s: &str| Phrase::new(s.split(' ').map(String::from).collect());
-        assert!(phrase("the free for 2 scheme", &words("free for 2")));
-        assert!(phrase("free - for, 2", &words("free for 2")));
-        assert!(!phrase("free for 20", &words("free for 2")));
-        assert!(!phrase("free places for 2", &words("free for 2")));
-        assert!(!phrase("carefree for 2", &words("free for 2")));
-    }
-
-    #[test]
-    fn occurrences_are_character_ranges() {
-        let hay = "é transport, transports transport";
-        assert_eq!(occurrences(hay, &pat("transport"), true), vec![2..11, 13..22, 24..33]);
-        assert_eq!(occurrences("transporter", &pat("transport"), true), vec![]);
-        assert_eq!(occurrences(hay, &pat("transport"), false), vec![2..11, 13..22, 24..33]);
-    }
-}
+#[path = "quality_tests.rs"]
+mod tests;
