@@ -156,15 +156,12 @@ fn a_thread_that_failed_is_replaced_by_building_the_index() {
     assert!(s.status.as_deref().is_some_and(|m| m.contains("built again")));
 }
 
-#[test]
-fn a_deferred_job_sends_its_index_and_wakes_the_app() {
+/// Start a deferred job that makes its index with `make`, wait until it
+/// wakes the app, and apply `IndexReady`: the app can search either way.
+fn deferred_job_ends_ready(make: impl FnOnce(&Dataset) -> SearchIndex + Send + 'static) {
     let ds = Arc::new(casebook::dataset::load_bundled().expect("bundled dataset"));
     let (woke, wake) = std::sync::mpsc::channel();
-    let (job, start) = IndexJob::deferred(
-        Arc::clone(&ds),
-        |ds| SearchIndex::new(ds, Vec::new()),
-        move || woke.send(()).expect("wake"),
-    );
+    let (job, start) = IndexJob::deferred(Arc::clone(&ds), make, move || woke.send(()).expect("wake"));
     let dir = tempfile::tempdir().expect("temp dir");
     let mut state = State::pending(ds, NoteStore::open(&dir.path().join("notes.ron")), job);
     start();
@@ -175,19 +172,11 @@ fn a_deferred_job_sends_its_index_and_wakes_the_app() {
 }
 
 #[test]
+fn a_deferred_job_sends_its_index_and_wakes_the_app() {
+    deferred_job_ends_ready(|ds| SearchIndex::new(ds, Vec::new()));
+}
+
+#[test]
 fn a_deferred_job_that_panics_still_wakes_the_app_which_builds_the_index() {
-    let ds = Arc::new(casebook::dataset::load_bundled().expect("bundled dataset"));
-    let (woke, wake) = std::sync::mpsc::channel();
-    let (job, start) = IndexJob::deferred(
-        Arc::clone(&ds),
-        |_| panic!("decoding failed"),
-        move || woke.send(()).expect("wake"),
-    );
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut state = State::pending(ds, NoteStore::open(&dir.path().join("notes.ron")), job);
-    start();
-    wake.recv_timeout(std::time::Duration::from_secs(60))
-        .expect("the thread ends");
-    update(&mut state, Action::IndexReady);
-    assert!(state.search_ready());
+    deferred_job_ends_ready(|_| panic!("decoding failed"));
 }
