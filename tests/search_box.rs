@@ -6,6 +6,7 @@
 mod support;
 
 use casebook::app::{Action, Overlay, update};
+use casebook::search::LOOSE_FIRST;
 use crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
 
@@ -83,6 +84,10 @@ fn loose_matches_are_counted_apart_and_listed_last() {
     );
     assert!(screen.contains(&count), "{screen}");
     assert!(screen.contains("loose matches: the letters scattered"), "{screen}");
+    // A keystroke builds a screenful of loose hits (the costliest to
+    // build), not all of them; the rest come as the list scrolls.
+    assert!(s.search.loose > LOOSE_FIRST, "{} loose", s.search.loose);
+    assert_eq!(s.search.hits.len(), good + LOOSE_FIRST);
 }
 
 #[test]
