@@ -224,15 +224,23 @@ fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
         return None;
     }
     let first = pat.chars[0];
+    let bytes = hay.as_bytes();
     let mut best: Option<(usize, usize, usize)> = None; // (span, start, end)
-    for (at, _) in hay.match_indices(first) {
+    let mut try_from = |at: usize| {
         let mut want = 1;
         let mut span = 1;
         let mut end = at + first.len_utf8();
-        for c in hay[end..].chars() {
-            if want == n || span >= max {
-                break;
-            }
+        while want < n && span < max {
+            // ASCII (most text) without decoding; anything else as a char.
+            let Some(&b) = bytes.get(end) else { break };
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                match hay[end..].chars().next() {
+                    Some(c) => c,
+                    None => break,
+                }
+            };
             span += 1;
             end += c.len_utf8();
             if c == pat.chars[want] {
@@ -242,6 +250,12 @@ fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
         if want == n && best.is_none_or(|(s, _, _)| span < s) {
             best = Some((span, at, end));
         }
+    };
+    if first.is_ascii() {
+        // An ASCII byte is always a whole character in UTF-8.
+        memchr::memchr_iter(first as u8, bytes).for_each(&mut try_from);
+    } else {
+        hay.match_indices(first).for_each(|(at, _)| try_from(at));
     }
     best.map(|(_, s, e)| (s, e))
 }
