@@ -6,7 +6,7 @@
 //! a term of the new one, no fuzzy term grows to a length that allows
 //! one more letter between: 4, 8, 12 characters, and none gets an ending
 //! that gives it a shorter stem: `employmen` → `employment`; see
-//! `compile::types_on_strictly`) with the same filters, only those
+//! `narrow::types_on_strictly`) with the same filters, only those
 //! documents are searched again. Groups count term by term, OR
 //! and abbreviation expansions included (`jobcentre plus` → `jobcentre plus
 //! o` keeps the first group as it was). A query with a negation never counts
@@ -44,26 +44,24 @@ pub const LOOSE_FIRST: usize = 20;
 /// the last one cannot be (see [`Earlier`]).
 const EARLIER: usize = 8;
 
-/// The better matches of an earlier search. When a term grows to a length
-/// that allows one more letter between (`lone par` → `lone pare`), the last
-/// search cannot be narrowed; an earlier one often can (`lone`), so only
-/// its matches are searched again instead of every document. The same
-/// holds after erasing a letter.
+/// A search's better matches: what a later, narrower search re-searches.
+/// The last search's are kept, and a few before it: when a term grows to a
+/// length that allows one more letter between (`lone par` → `lone pare`),
+/// the last search cannot be narrowed, but an earlier one often can
+/// (`lone`), so only its matches are searched again instead of every
+/// document. The same holds after erasing a letter.
 struct Earlier {
-    filters: Filters,
-    compiled: Compiled,
-    matched: Vec<u32>,
-    columns: Vec<Vec<i32>>,
-}
-
-struct Last {
-    text: String,
     filters: Filters,
     compiled: Compiled,
     /// The documents that matched better than loosely, in index order, and
     /// each group's values for them.
     matched: Vec<u32>,
     columns: Vec<Vec<i32>>,
+}
+
+struct Last {
+    text: String,
+    found: Earlier,
     /// The loose matches, in index order, once looked for.
     loose: Option<Vec<u32>>,
     /// Where loose matches can be (every document when `None`): the last
@@ -121,7 +119,7 @@ impl Searcher {
     pub fn search(&mut self, query: &str, filters: &Filters) -> Result<&[Hit], QueryError> {
         if let Some(last) = &self.last
             && last.text == query
-            && last.filters == *filters
+            && last.found.filters == *filters
         {
             self.incremental = true;
             return Ok(&self.hits);
@@ -129,23 +127,23 @@ impl Searcher {
         let parsed = Query::parse(query)?;
         let compiled = self
             .index
-            .compile_after(&parsed, filters, self.last.as_ref().map(|l| &l.compiled));
+            .compile_after(&parsed, filters, self.last.as_ref().map(|l| &l.found.compiled));
         if let Some(last) = &mut self.last
-            && last.filters == *filters
-            && compiled.same_as(&last.compiled)
+            && last.found.filters == *filters
+            && compiled.same_as(&last.found.compiled)
         {
             // Only spacing changed (`lone` → `lone `): the same hits.
             last.text = query.to_string();
             self.incremental = true;
             return Ok(&self.hits);
         }
-        let previous = self.last.take().filter(|l| l.filters == *filters);
+        let previous = self.last.take().filter(|l| l.found.filters == *filters);
         if previous.is_none() {
             self.earlier.clear();
         }
         let loose_from = previous.as_ref().and_then(|l| {
-            let loose = l.loose.as_ref().filter(|_| compiled.narrows(&l.compiled))?;
-            let mut all: Vec<u32> = l.matched.iter().chain(loose).copied().collect();
+            let loose = l.loose.as_ref().filter(|_| compiled.narrows(&l.found.compiled))?;
+            let mut all: Vec<u32> = l.found.matched.iter().chain(loose).copied().collect();
             all.sort_unstable();
             Some(all)
         });
@@ -153,21 +151,18 @@ impl Searcher {
             if self.earlier.len() == EARLIER {
                 self.earlier.remove(0);
             }
-            self.earlier.push(Earlier {
-                filters: l.filters,
-                compiled: l.compiled,
-                matched: l.matched,
-                columns: l.columns,
-            });
+            self.earlier.push(l.found);
         }
         let outcome = self.run_strict(&compiled, filters);
         self.last = Some(Last {
             text: query.to_string(),
-            filters: filters.clone(),
             ranking: Ranking::new(&outcome.matched, &outcome.keys),
-            compiled,
-            matched: outcome.matched,
-            columns: outcome.columns,
+            found: Earlier {
+                filters: filters.clone(),
+                compiled,
+                matched: outcome.matched,
+                columns: outcome.columns,
+            },
             loose: None,
             loose_from,
         });
@@ -184,7 +179,7 @@ impl Searcher {
             want.min(good + LOOSE_FIRST)
         };
         self.hits = match &mut self.last {
-            Some(last) => self.index.build(&last.compiled, last.ranking.top(want)),
+            Some(last) => self.index.build(&last.found.compiled, last.ranking.top(want)),
             None => Vec::new(),
         };
         Ok(&self.hits)
@@ -232,10 +227,12 @@ impl Searcher {
         };
         if last.loose.is_none() {
             let mut done = vec![false; self.index.len()];
-            for &i in &last.matched {
+            for &i in &last.found.matched {
                 done[i as usize] = true;
             }
-            let outcome = self.index.run_loose(&last.compiled, last.loose_from.as_deref(), &done);
+            let outcome = self
+                .index
+                .run_loose(&last.found.compiled, last.loose_from.as_deref(), &done);
             last.ranking.extend_loose(&outcome.matched, &outcome.keys);
             last.loose = Some(outcome.matched);
             last.loose_from = None;
@@ -260,7 +257,7 @@ impl Searcher {
             && n > self.hits.len()
         {
             let top = last.ranking.top(n);
-            let new = self.index.build(&last.compiled, &top[self.hits.len()..]);
+            let new = self.index.build(&last.found.compiled, &top[self.hits.len()..]);
             self.hits.extend(new);
         }
         &self.hits

@@ -41,8 +41,10 @@
 //!   [`QueryError`] that names the problem. The syntax table is in `query.rs`.
 //! - [`Searcher`] (`incremental.rs`): search as you type. It keeps the last
 //!   query's full list of matches and re-searches only those when the new
-//!   query narrows it; it builds at most [`Searcher::limit`] hits (default
+//!   query narrows it (or an earlier one); it builds at most [`Searcher::limit`] hits (default
 //!   [`DEFAULT_LIMIT`], 0 for all) and counts every match ([`Searcher::total`]).
+//!   Which earlier search a query narrows is decided in `narrow.rs`;
+//!   `scan.rs` finds, in one pass over all the text, where a literal occurs.
 //! - the matcher (`matcher.rs`): fuzzy-matcher's `SkimMatcherV2` behind one
 //!   small interface, with a linear-time bound on its score; `run.rs` uses
 //!   the bound so that most documents are never given to the matcher.
@@ -87,6 +89,7 @@ mod hits;
 mod incremental;
 mod index;
 mod matcher;
+mod narrow;
 #[cfg(test)]
 mod narrowing_tests;
 mod quality;

@@ -6,8 +6,8 @@
 
 use proptest::prelude::*;
 
-use super::compile::{held_by_every_form, types_on_strictly};
 use super::matcher::Pattern;
+use super::narrow::{held_by_every_form, types_on_strictly};
 use super::quality::{best_match, loose};
 
 fn pat(s: &str) -> Pattern {
