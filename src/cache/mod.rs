@@ -33,7 +33,7 @@ use crate::search::SearchIndex;
 use crate::timings;
 
 /// Changes whenever the cache file's layout or the serialised types change.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Where a dataset comes from.
 #[derive(Debug, Clone, Copy)]

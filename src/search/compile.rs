@@ -16,6 +16,7 @@ use super::matcher::Pattern;
 use super::narrow::{SimpleGroup, held_by_every_form, simplify};
 use super::quality::{Phrase, Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
+use super::words::Words;
 use crate::dataset::{Document, Kind};
 
 /// A compiled text term.
@@ -27,6 +28,13 @@ pub(crate) struct TextTerm {
     /// Per entity: positive terms, the packed value ([`pack`]) of its best
     /// name (-1: no match); negated terms, 1 when a name contains the text.
     pub meta: Vec<i32>,
+    /// Positive fuzzy terms that can be graded word by word
+    /// ([`Words::can_grade`]): each distinct word's grade ([`Words::grade`]).
+    pub words: Option<Vec<i32>>,
+    /// Other terms with no whitespace in them: which distinct words hold
+    /// the term lower-cased ([`Words::holding_text`]). A field none of
+    /// whose words do cannot hold the term, in either case variant.
+    pub held: Option<Vec<bool>>,
 }
 
 #[derive(Debug, Clone)]
@@ -220,7 +228,7 @@ impl SearchIndex {
             groups,
             filters: self.filters(filters),
             scoring,
-            phrase: phrase.map(Phrase::new),
+            phrase: phrase.map(|w| Phrase::new(w, self.arena.words())),
             phrase_per_group,
             simple,
         }
@@ -259,8 +267,29 @@ impl SearchIndex {
             return CTerm::Always;
         }
         let pat = Pattern::new(text, t.case_sensitive);
-        let meta = self
-            .entities
+        let by_word = t.kind == MatchKind::Fuzzy && !t.negated && Words::can_grade(&pat);
+        let meta = if by_word {
+            self.names.values(&pat, |at| wider.is_some_and(|w| w.meta[at] < 0))
+        } else {
+            self.name_values(t, &pat, wider)
+        };
+        let words = by_word.then(|| self.arena.words().grade(&pat));
+        let held = if by_word { None } else { self.arena.words().holding_text(&pat.text) };
+        CTerm::Text(Box::new(TextTerm {
+            pat,
+            kind: t.kind,
+            negated: t.negated,
+            meta,
+            words,
+            held,
+        }))
+    }
+
+    /// A term's value on each entity's names (see `TextTerm::meta`), one
+    /// name at a time; `wider` (see `Compiled::wider_term`) tells which
+    /// cannot match, to skip them.
+    fn name_values(&self, t: &Term, pat: &Pattern, wider: Option<&TextTerm>) -> Vec<i32> {
+        self.entities
             .iter()
             .enumerate()
             .map(|(at, e)| {
@@ -270,22 +299,16 @@ impl SearchIndex {
                 let scores = e.folded.iter().zip(&e.names).filter_map(|(f, name)| {
                     let hay = f.variant(name, t.case_sensitive);
                     match (t.kind, t.negated) {
-                        (_, true) => literal(hay, &pat, t.kind).map(|_| 1),
-                        (MatchKind::Fuzzy, false) => best_match(hay, &pat, false)
+                        (_, true) => literal(hay, pat, t.kind).map(|_| 1),
+                        (MatchKind::Fuzzy, false) => best_match(hay, pat, false)
                             .map(|f| pack(f.quality, Place::Name, f.score))
-                            .or_else(|| loose(hay, &pat).map(|s| pack(Quality::Loose, Place::Name, s))),
-                        (kind, false) => literal(hay, &pat, kind).map(|(q, s, _)| pack(q, Place::Name, s)),
+                            .or_else(|| loose(hay, pat).map(|s| pack(Quality::Loose, Place::Name, s))),
+                        (kind, false) => literal(hay, pat, kind).map(|(q, s, _)| pack(q, Place::Name, s)),
                     }
                 });
                 scores.max().unwrap_or(-1)
             })
-            .collect();
-        CTerm::Text(Box::new(TextTerm {
-            pat,
-            kind: t.kind,
-            negated: t.negated,
-            meta,
-        }))
+            .collect()
     }
 
     fn filters(&self, f: &Filters) -> CFilters {

@@ -14,10 +14,12 @@
 //! terms only filter.
 
 use super::compile::{CFilters, CTerm, TextTerm};
+use super::field::Field;
 use super::index::SearchIndex;
 use super::matcher::{Pattern, char_before, contiguous_score};
-use super::quality::{Quality, best_match, is_word_at, loose};
+use super::quality::{Quality, best_match, close_match, is_word_at, loose};
 use super::query::{MatchKind, Scope};
+use super::words::Graded;
 
 /// Where a match is, as ranked within one quality: title above text above
 /// the names a document is tagged with.
@@ -234,8 +236,12 @@ impl SearchIndex {
             }
             CTerm::Text(t) if t.negated => {
                 let cs = t.pat.case_sensitive;
-                let found = literal(self.arena.hay(&p.title, cs), &t.pat, t.kind).is_some()
-                    || literal(self.arena.hay(&p.text, cs), &t.pat, t.kind).is_some()
+                let in_field = |f: &Field| {
+                    t.held.as_ref().is_none_or(|held| self.arena.words().any(f.words, held))
+                        && literal(self.arena.hay(f, cs), &t.pat, t.kind).is_some()
+                };
+                let found = in_field(&p.title)
+                    || in_field(&p.text)
                     || self.entities_of(p).iter().any(|&e| t.meta[e as usize] > 0);
                 (!found).then_some(0)
             }
@@ -262,7 +268,7 @@ impl SearchIndex {
             if best.is_some_and(|b| b >= pack(Quality::Word, place, 0)) {
                 break; // nothing here or after can do better
             }
-            if let Some(v) = value_in(self.arena.hay(field, cs), t, place) {
+            if let Some(v) = self.field_value(t, field, place) {
                 offer(&mut best, v);
             }
             if best.is_some_and(|b| b >= title_word) {
@@ -281,6 +287,29 @@ impl SearchIndex {
             }
         }
         best
+    }
+
+    /// A positive term's best value in one field, not counting loose
+    /// matches: from its words' grades when it has them (`words.rs`), the
+    /// whole field graded only when a close match is all it can hold.
+    fn field_value(&self, t: &TextTerm, field: &Field, place: Place) -> Option<i32> {
+        let hay = || self.arena.hay(field, t.pat.case_sensitive);
+        let Some(grades) = &t.words else {
+            if t.held.as_ref().is_some_and(|held| !self.arena.words().any(field.words, held)) {
+                return None;
+            }
+            return value_in(hay(), t, place);
+        };
+        match self.arena.words().field(field.words, grades, &t.pat) {
+            Graded::None => None,
+            Graded::Match(v) => {
+                let (q, _, score) = unpack(v);
+                Some(pack(q, place, score))
+            }
+            // No word of the field holds the term or its stem, and a close
+            // match may be there: grade the whole field for one.
+            Graded::Look => close_match(hay(), &t.pat, false).map(|f| pack(f.quality, place, f.score)),
+        }
     }
 }
 

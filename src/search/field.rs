@@ -16,6 +16,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{CharMap, Folded};
+use super::words::{Words, WordsMark};
 
 /// The most characters the fuzzy matcher sees at once.
 pub(crate) const MAX_CHUNK: usize = 200;
@@ -38,6 +39,8 @@ pub(crate) struct Field {
     lower: (u32, u32),
     cased: (u32, u32),
     map: u32,
+    /// The field's distinct words, in the arena's [`Words`].
+    pub words: (u32, u32),
 }
 
 /// Every field's folded text, chunks and character map.
@@ -47,6 +50,7 @@ pub(crate) struct Arena {
     cased: String,
     chunks: Vec<Chunk>,
     maps: Vec<CharMap>,
+    words: Words,
 }
 
 /// The arena's size at one moment, to go back to.
@@ -56,6 +60,7 @@ pub(crate) struct Mark {
     cased: usize,
     chunks: usize,
     maps: usize,
+    words: WordsMark,
 }
 
 fn range(r: (u32, u32)) -> Range<usize> {
@@ -87,7 +92,9 @@ impl Arena {
         self.lower.push_str(&folded.lower);
         self.cased.push_str(cased_text);
         self.maps.push(folded.map);
+        let words = self.words.add(&folded.lower);
         Field {
+            words,
             chunks: (first, self.chunks.len() as u32),
             lower: (lower0 as u32, self.lower.len() as u32),
             cased: (cased0 as u32, self.cased.len() as u32),
@@ -101,6 +108,7 @@ impl Arena {
             cased: self.cased.len(),
             chunks: self.chunks.len(),
             maps: self.maps.len(),
+            words: self.words.mark(),
         }
     }
 
@@ -110,6 +118,12 @@ impl Arena {
         self.cased.truncate(mark.cased);
         self.chunks.truncate(mark.chunks);
         self.maps.truncate(mark.maps);
+        self.words.truncate(mark.words);
+    }
+
+    /// Every field's words ([`Words`]).
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// The whole folded field in the variant a term needs.

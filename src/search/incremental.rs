@@ -179,7 +179,11 @@ impl Searcher {
             want.min(good + LOOSE_FIRST)
         };
         self.hits = match &mut self.last {
-            Some(last) => self.index.build(&last.found.compiled, last.ranking.top(want)),
+            Some(last) => {
+                let c = &last.found.compiled;
+                let top = last.ranking.top(want, |i, k| self.index.check_phrase(c, i, k));
+                self.index.build(c, top)
+            }
             None => Vec::new(),
         };
         Ok(&self.hits)
@@ -256,8 +260,9 @@ impl Searcher {
         if let Some(last) = &mut self.last
             && n > self.hits.len()
         {
-            let top = last.ranking.top(n);
-            let new = self.index.build(&last.found.compiled, &top[self.hits.len()..]);
+            let c = &last.found.compiled;
+            let top = last.ranking.top(n, |i, k| self.index.check_phrase(c, i, k));
+            let new = self.index.build(c, &top[self.hits.len()..]);
             self.hits.extend(new);
         }
         &self.hits

@@ -15,6 +15,7 @@ use super::doc::SearchDoc;
 use super::field::{Arena, Field, Mark};
 use super::fold::{Folded, fold};
 use super::query::{Query, Scope};
+use super::names::{Names, NamesMark};
 use super::{Filters, Hit};
 use crate::dataset::{Dataset, Document, Kind};
 
@@ -80,8 +81,12 @@ pub struct SearchIndex {
     /// How many documents come from the dataset; extra documents follow.
     passages: usize,
     pub(crate) entities: Vec<Entity>,
+    /// Every entity's names, flat, to match a term against all at once.
+    pub(crate) names: Names,
     /// How many entities come from the dataset; unknown ids of extra documents follow.
     base_entities: usize,
+    /// The size of `names` once the dataset's entities are in.
+    base_names: NamesMark,
     ids: HashMap<(Scope, String), u32>,
     /// Centre or ward entity → the LA entity it belongs to.
     parents: HashMap<u32, u32>,
@@ -99,7 +104,9 @@ impl SearchIndex {
             marks: (Mark::default(), 0),
             passages: 0,
             entities: Vec::new(),
+            names: Names::default(),
             base_entities: 0,
+            base_names: NamesMark::default(),
             ids: HashMap::new(),
             parents: HashMap::new(),
             glossary: ds
@@ -140,6 +147,7 @@ impl SearchIndex {
         index.passages = index.docs.len();
         index.marks = (index.arena.mark(), index.refs.len());
         index.base_entities = index.entities.len();
+        index.base_names = index.names.mark();
         index.parents = parent;
         index.set_extra(extra);
         index
@@ -174,6 +182,7 @@ impl SearchIndex {
         self.arena.truncate(self.marks.0);
         self.refs.truncate(self.marks.1);
         self.entities.truncate(self.base_entities);
+        self.names.truncate(self.base_names);
         let base = self.base_entities as u32;
         self.ids.retain(|_, &mut e| e < base);
         let parent = std::mem::take(&mut self.parents);
@@ -209,7 +218,7 @@ impl SearchIndex {
         let outcome = self.run(&compiled, None);
         let mut ranking = super::run::Ranking::new(&outcome.matched, &outcome.keys);
         let want = if limit == 0 { usize::MAX } else { limit };
-        self.build(&compiled, ranking.top(want))
+        self.build(&compiled, ranking.top(want, |i, k| self.check_phrase(&compiled, i, k)))
     }
 
     /// How many documents match (loose matches included; an empty query
@@ -233,7 +242,8 @@ impl SearchIndex {
         let names: Vec<String> = names.into_iter().filter(|n| !n.trim().is_empty()).collect();
         let mut keys = vec![fold(id, false)];
         keys.extend(names.iter().map(|n| fold(n, false)));
-        let folded = names.iter().map(|n| Folded::new(n)).collect();
+        let folded: Vec<Folded> = names.iter().map(|n| Folded::new(n)).collect();
+        self.names.push(folded.iter().map(|f| &*f.lower));
         let at = self.entities.len() as u32;
         self.entities.push(Entity {
             scope,

@@ -89,6 +89,7 @@ mod hits;
 mod incremental;
 mod index;
 mod matcher;
+mod names;
 mod narrow;
 #[cfg(test)]
 mod narrowing_tests;
@@ -99,6 +100,7 @@ mod scan;
 mod stem;
 mod tally;
 mod typo;
+mod words;
 
 use std::ops::Range;
 

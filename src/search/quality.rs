@@ -46,6 +46,7 @@ use memchr::memmem::Finder;
 use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, in_place, upper_bound};
 use super::stem::stem_match;
 use super::typo::extra_letter;
+use super::words::Words;
 
 /// How well a term matched, worst first (so `Ord` ranks them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -159,26 +160,34 @@ pub(crate) fn contiguous(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usiz
             break;
         }
     }
-    if best.is_none_or(|b| b.0 < Quality::Word) {
-        best = y_plural(hay, pat).or(best);
+    // Always looked at, so that a field's best is its words' best
+    // (`words.rs`): a `-ies` word may score more than the term as a word.
+    if let Some(y) = y_plural(hay, pat)
+        && best.is_none_or(|b| (y.0, y.1) > (b.0, b.1))
+    {
+        best = Some(y);
     }
     best
 }
 
 /// A term ending in `y` found as a word ending in `ies` or `ied`
-/// (`buddy` in "buddies", `disability` in "disabilities").
+/// (`buddy` in "buddies", `disability` in "disabilities"): the best
+/// scoring such word, the first of equals.
 fn y_plural(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
     let stem = pat.text.strip_suffix('y').filter(|s| s.chars().count() >= 3)?;
     let first_word = stem.chars().next().is_some_and(char::is_alphanumeric);
     memchr::memmem::find_iter(hay.as_bytes(), stem.as_bytes())
         .filter(|&at| !(first_word && is_word_char(char_before(hay, at))))
-        .find(|&at| {
+        .filter(|&at| {
             let rest = &hay[at + stem.len()..];
             ["ies", "ied"]
                 .iter()
                 .any(|e| rest.strip_prefix(e).is_some_and(|r| !is_word_char(r.chars().next())))
         })
         .map(|at| (Quality::Word, contiguous_score(char_before(hay, at), stem), at))
+        .fold(None, |best: Option<(Quality, i64, usize)>, y| {
+            if best.is_none_or(|b| y.1 > b.1) { Some(y) } else { best }
+        })
 }
 
 /// What a strict match (word, part, stem or close) of `pat` in a field
@@ -217,7 +226,7 @@ pub(crate) fn may_match_strictly(hay: &str, pat: &Pattern) -> bool {
 /// The shortest stretch of `hay` holding the pattern's characters in order,
 /// if it spans at most [`close_span`] characters: (start byte, end byte).
 /// The caller has checked [`may_match_strictly`].
-fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
+pub(crate) fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
     let n = pat.chars.len();
     let max = close_span(n);
     if n < 4 || max <= n {
@@ -265,56 +274,57 @@ fn close_window(hay: &str, pat: &Pattern) -> Option<(usize, usize)> {
 /// one letter too many). Loose matches are looked for per chunk
 /// ([`loose`]), not here. Positions only when `positions` is set.
 pub(crate) fn best_match(hay: &str, pat: &Pattern, positions: bool) -> Option<Found> {
-    let chars_to = |at: usize| -> usize {
-        if hay.as_bytes()[..at].is_ascii() {
-            at
-        } else {
-            hay[..at].chars().count()
-        }
-    };
     if let Some((quality, score, at)) = contiguous(hay, pat) {
-        let positions = if positions {
-            let start = chars_to(at);
-            (start..start + pat.chars.len()).collect()
-        } else {
-            Vec::new()
-        };
-        return Some(Found {
-            quality,
-            score,
-            positions,
-        });
+        return Some(run_at(hay, quality, score, at, pat.chars.len(), positions));
     }
     if !may_match_strictly(hay, pat) {
         return None;
     }
-    let run = |quality: Quality, score: i64, at: usize, len: usize| {
-        let positions = if positions {
-            let start = chars_to(at);
-            (start..start + len).collect()
-        } else {
-            Vec::new()
-        };
-        Found {
-            quality,
-            score,
-            positions,
-        }
-    };
     if let Some(stem) = &pat.stem
         && let Some((score, at)) = stem_match(hay, stem)
     {
-        return Some(run(Quality::Stem, score, at, stem.chars()));
+        return Some(run_at(hay, Quality::Stem, score, at, stem.chars(), positions));
     }
+    close_match(hay, pat, positions)
+}
+
+/// A run of `len` characters of `hay` from byte `at`, as a match.
+fn run_at(hay: &str, quality: Quality, score: i64, at: usize, len: usize, positions: bool) -> Found {
+    let positions = if positions {
+        let start = chars_to(hay, at);
+        (start..start + len).collect()
+    } else {
+        Vec::new()
+    };
+    Found {
+        quality,
+        score,
+        positions,
+    }
+}
+
+/// The character index of byte `at` of `hay`.
+fn chars_to(hay: &str, at: usize) -> usize {
+    if hay.as_bytes()[..at].is_ascii() {
+        at
+    } else {
+        hay[..at].chars().count()
+    }
+}
+
+/// A term's close match in `hay` (letters left out, then one letter too
+/// many or changed): what [`best_match`] finds in a field with no
+/// contiguous occurrence and no word of the term's stem.
+pub(crate) fn close_match(hay: &str, pat: &Pattern, positions: bool) -> Option<Found> {
     let Some((start, end)) = close_window(hay, pat) else {
         let (score, at, len) = extra_letter(hay, pat.halves.as_ref()?)?;
-        return Some(run(Quality::Close, score, at, len));
+        return Some(run_at(hay, Quality::Close, score, at, len, positions));
     };
     // Score the window as the fuzzy matcher would, with the character
     // before it so that a word start keeps its bonus.
     let from = char_before(hay, start).map_or(start, |c| start - c.len_utf8());
     let (score, pos) = fuzzy(&hay[from..end], pat)?;
-    let base = chars_to(from);
+    let base = chars_to(hay, from);
     Some(Found {
         quality: Quality::Close,
         score,
@@ -354,12 +364,24 @@ pub(crate) fn occurrences(hay: &str, pat: &Pattern, words: bool) -> Vec<Range<us
 pub(crate) struct Phrase {
     pub words: Vec<String>,
     first: Finder<'static>,
+    /// Per distinct word of the index, which phrase words it holds
+    /// (`Words::holding`): a field whose words do not hold them all cannot
+    /// hold the phrase, and needs no closer look.
+    pub held: Option<Vec<u64>>,
 }
 
 impl Phrase {
-    pub fn new(words: Vec<String>) -> Phrase {
+    pub fn new(words: Vec<String>, index_words: &Words) -> Phrase {
         let first = Finder::new(words.first().map_or("", String::as_str).as_bytes()).into_owned();
-        Phrase { words, first }
+        let held = index_words.holding(&words);
+        Phrase { words, first, held }
+    }
+
+    /// Every phrase word's bit, as [`Words::held`] gives for a field that
+    /// holds them all.
+    #[cfg(test)]
+    pub fn all(&self) -> u64 {
+        u64::MAX >> (64 - self.words.len().clamp(1, 64))
     }
 }
 

@@ -23,8 +23,14 @@ use super::quality::{Quality, phrase};
 /// Below this many candidates, evaluation runs on one thread.
 const PARALLEL_MIN: usize = 4096;
 
+/// A rank key's phrase bit ([`SearchIndex::doc_key`]).
+const PHRASE: u64 = 1 << 61;
+
+/// Marks a rank key whose phrase bit is still to be checked.
+pub(crate) const UNCHECKED: u64 = 1 << 3;
+
 /// How many candidates ahead a document's memory is asked for.
-const PREFETCH: usize = 4;
+const PREFETCH: usize = 8;
 
 /// What a run found.
 pub(crate) struct Outcome {
@@ -56,7 +62,9 @@ pub(crate) fn key_quality(key: u64) -> Quality {
 }
 
 /// A sort key that orders hits best first: (rank key descending, index
-/// ascending) as one number, larger is better.
+/// ascending) as one number, larger is better. A key still [`UNCHECKED`]
+/// ranks above the same key checked, so it is checked before either is
+/// listed.
 pub(crate) fn order_key(key: u64, i: u32) -> u128 {
     (u128::from(key) << 32) | u128::from(u32::MAX - i)
 }
@@ -125,7 +133,11 @@ impl SearchIndex {
 
     /// The rank key of document `i` from its groups' values (see the module
     /// docs), from the top bit down: not loose, phrase, weakest rank, rank
-    /// sum, score sum; the class (weakest quality) in the lowest bits.
+    /// sum, score sum; then [`UNCHECKED`]; the class (weakest quality) in
+    /// the lowest bits. Whether the document holds the query as a phrase is
+    /// only told by its words here (a document whose words hold every
+    /// phrase word may): the key says it does and is marked unchecked, and
+    /// only the keys that reach the top are checked ([`SearchIndex::check_phrase`]).
     fn doc_key(&self, c: &Compiled, i: usize, vals: &[i32]) -> u64 {
         let mut class = Quality::Word;
         let mut weakest = rank(Quality::Word, Place::Title);
@@ -140,41 +152,73 @@ impl SearchIndex {
         // Each phrase word occurs whole in the field holding the phrase, so
         // its term matched there as a word (see `Compiled::phrase_per_group`).
         let words_whole = || !c.phrase_per_group || vals.iter().all(|&v| v >= pack(Quality::Word, Place::Text, 0));
-        let phrased = class >= Quality::Part
+        let may_phrase = class >= Quality::Part
             && words_whole()
             && c.phrase.as_ref().is_some_and(|words| {
                 let p = &self.prepared[i];
-                phrase(self.arena.hay(&p.title, false), words) || phrase(self.arena.hay(&p.text, false), words)
+                match &words.held {
+                    Some(held) => [&p.title, &p.text]
+                        .into_iter()
+                        .any(|f| self.arena.words().may_hold_phrase(f.words, held, words.words.len())),
+                    None => true,
+                }
             });
         (u64::from(!class.is_loose()) << 62)
-            | (u64::from(phrased) << 61)
+            | (u64::from(may_phrase) << 61)
             | (u64::from(weakest) << 57)
             | (ranks.min((1 << 11) - 1) << 46)
-            | (scores.min((1 << 43) - 1) << 3)
+            | (scores.min((1 << 42) - 1) << 4)
+            | (u64::from(may_phrase) * UNCHECKED)
             | class as u64
     }
 
-    /// Ask for document `i`'s fields and the start of its title and text
-    /// before they are needed: candidates are scattered over tens of
-    /// megabytes, and waiting for each one's memory in turn costs more than
-    /// grading it.
+    /// The key of document `i` with its phrase checked (see
+    /// [`SearchIndex::doc_key`]): the phrase bit kept only if its title or
+    /// text holds the phrase.
+    pub(crate) fn check_phrase(&self, c: &Compiled, i: u32, key: u64) -> u64 {
+        if key & UNCHECKED == 0 {
+            return key;
+        }
+        let p = &self.prepared[i as usize];
+        let holds = c.phrase.as_ref().is_some_and(|words| {
+            [&p.title, &p.text]
+                .into_iter()
+                .any(|f| phrase(self.arena.hay(f, false), words))
+        });
+        let key = key & !UNCHECKED;
+        if holds { key } else { key & !PHRASE }
+    }
+
+    /// Ask for document `i`'s memory before it is needed: candidates are
+    /// scattered over tens of megabytes, and waiting for each one's memory
+    /// in turn costs more than grading it. First (`words` false) its
+    /// prepared fields; then, once those are in, its title's and text's
+    /// words (up to four cache lines) and the ids of what it is tagged with.
     #[inline]
-    fn prefetch(&self, i: usize, text: bool) {
+    fn prefetch(&self, i: usize, words: bool) {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
             let p = &self.prepared[i];
-            let ptr: *const i8 = if text {
-                self.arena.hay(&p.title, false).as_ptr().cast()
+            // SAFETY (each call): a prefetch is only a hint to the cache:
+            // it never faults and reads nothing into the program, whatever
+            // the address.
+            let fetch = |ptr: *const u8| unsafe { _mm_prefetch::<_MM_HINT_T0>(ptr.cast()) };
+            if words {
+                let ids = self.arena.words().ids_at(p.title.words).cast::<u8>();
+                let len = 4 * (p.text.words.1.saturating_sub(p.title.words.0) as usize);
+                for line in (0..len.min(256)).step_by(64) {
+                    fetch(ids.wrapping_add(line));
+                }
+                fetch(self.entities_of(p).as_ptr().cast());
             } else {
-                (p as *const Prepared).cast()
-            };
-            // SAFETY: a prefetch is only a hint to the cache: it never
-            // faults and reads nothing into the program.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(ptr) };
+                let at = (p as *const Prepared).cast::<u8>();
+                fetch(at);
+                fetch(at.wrapping_add(std::mem::size_of::<Prepared>() - 1));
+            }
         }
         #[cfg(not(target_arch = "x86_64"))]
-        let _ = (i, text);
+        let _ = (i, words);
     }
 
     /// Evaluate every candidate, on several threads when there are many.
@@ -250,28 +294,47 @@ impl SearchIndex {
 
 /// Ranked results of one search: every match's order key, the first
 /// `sorted` of them in final order, the rest unordered until asked for.
+/// Keys whose phrase bit is still to be checked ([`UNCHECKED`] when made)
+/// are listed in `unchecked` (by document) and kept without the mark, so
+/// that the mark never orders them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Ranking {
     order: Vec<u128>,
     sorted: usize,
     loose: usize,
+    unchecked: Vec<u64>,
 }
 
 impl Ranking {
     pub fn new(matched: &[u32], keys: &[u64]) -> Ranking {
-        let order: Vec<u128> = matched.iter().zip(keys).map(|(&i, &k)| order_key(k, i)).collect();
+        let mut unchecked = Vec::new();
+        let order: Vec<u128> = matched
+            .iter()
+            .zip(keys)
+            .map(|(&i, &k)| {
+                if k & UNCHECKED != 0 {
+                    let (word, bit) = (i as usize / 64, i % 64);
+                    if unchecked.len() <= word {
+                        unchecked.resize(word + 1, 0);
+                    }
+                    unchecked[word] |= 1 << bit;
+                }
+                order_key(k & !UNCHECKED, i)
+            })
+            .collect();
         let loose = keys.iter().filter(|&&k| key_quality(k).is_loose()).count();
         Ranking {
             order,
             sorted: 0,
             loose,
+            unchecked,
         }
     }
 
     /// Add loose matches (found after the others): they rank below every
     /// match already here, so what is sorted stays sorted.
     pub fn extend_loose(&mut self, matched: &[u32], keys: &[u64]) {
-        debug_assert!(keys.iter().all(|&k| key_quality(k).is_loose()));
+        debug_assert!(keys.iter().all(|&k| key_quality(k).is_loose() && k & UNCHECKED == 0));
         self.order
             .extend(matched.iter().zip(keys).map(|(&i, &k)| order_key(k, i)));
         self.loose += keys.len();
@@ -286,16 +349,47 @@ impl Ranking {
         self.loose
     }
 
-    /// The best `n` (or fewer) in order: sorts only as far as needed.
-    pub fn top(&mut self, n: usize) -> &[u128] {
-        let n = n.min(self.order.len());
-        if n > self.sorted {
-            let rest = &mut self.order[self.sorted..];
-            let want = n - self.sorted;
-            if want < rest.len() {
-                rest.select_nth_unstable_by(want - 1, |a, b| b.cmp(a));
+    /// Was document `i`'s key unchecked? Forgets it: it is about to be.
+    fn take_unchecked(&mut self, i: u32) -> bool {
+        let (word, bit) = (i as usize / 64, i % 64);
+        match self.unchecked.get_mut(word) {
+            Some(w) if *w >> bit & 1 == 1 => {
+                *w &= !(1 << bit);
+                true
             }
-            rest[..want].sort_unstable_by(|a, b| b.cmp(a));
+            _ => false,
+        }
+    }
+
+    /// The best `n` (or fewer) in order: sorts only as far as needed.
+    /// `check` gives an unchecked key its final value
+    /// ([`SearchIndex::check_phrase`]): it may only lower it, so the best
+    /// are checked until checking changes none of them.
+    pub fn top(&mut self, n: usize, check: impl Fn(u32, u64) -> u64) -> &[u128] {
+        let n = n.min(self.order.len());
+        while n > self.sorted {
+            let want = n - self.sorted;
+            let from = self.sorted;
+            if want < self.order.len() - from {
+                self.order[from..].select_nth_unstable_by(want - 1, |a, b| b.cmp(a));
+            }
+            let mut lowered = false;
+            for at in from..from + want {
+                let k = self.order[at];
+                let i = order_index(k);
+                if self.take_unchecked(i) {
+                    let key = (k >> 32) as u64;
+                    let checked = check(i, key | UNCHECKED);
+                    if checked != key {
+                        self.order[at] = order_key(checked, i);
+                        lowered = true;
+                    }
+                }
+            }
+            if lowered {
+                continue; // what is best may have changed
+            }
+            self.order[from..n].sort_unstable_by(|a, b| b.cmp(a));
             self.sorted = n;
         }
         &self.order[..n]
