@@ -53,13 +53,14 @@ impl SearchIndex {
                 if t.negated {
                     continue;
                 }
-                let in_title = self.locate(t, &p.title);
+                let in_title = self.locate(t, &p.title, true);
                 if let Some(m) = &in_title {
                     title.extend(self.shown(t, &p.title, m));
                 }
-                if let Some(m) = self.locate(t, &p.text)
-                    && (m.0 > Quality::Loose || in_title.as_ref().is_none_or(|tm| tm.0 == Quality::Loose))
-                {
+                // A loose text match is not shown when the title matched
+                // better, so not looked for.
+                let loose_too = in_title.as_ref().is_none_or(|tm| tm.0 == Quality::Loose);
+                if let Some(m) = self.locate(t, &p.text, loose_too) {
                     let best = self.arena.to_original(&p.text, m.2.iter().copied());
                     if focus.as_ref().is_none_or(|(b, _)| (m.0, m.1) > *b) {
                         focus = Some(((m.0, m.1), best));
@@ -93,8 +94,9 @@ impl SearchIndex {
         }
     }
 
-    /// Where a positive text term matches a field best.
-    pub(crate) fn locate(&self, t: &TextTerm, field: &Field) -> Option<Located> {
+    /// Where a positive text term matches a field best; loose matches
+    /// only when `loose_too`.
+    pub(crate) fn locate(&self, t: &TextTerm, field: &Field, loose_too: bool) -> Option<Located> {
         let cs = t.pat.case_sensitive;
         let hay = self.arena.hay(field, cs);
         if t.kind != MatchKind::Fuzzy {
@@ -104,6 +106,9 @@ impl SearchIndex {
         }
         if let Some(f) = best_match(hay, &t.pat, true) {
             return Some((f.quality, f.score, f.positions));
+        }
+        if !loose_too {
+            return None;
         }
         // Loose: the best chunk by the fuzzy matcher, scoring chunks in
         // decreasing order of their bound and stopping when none can win.

@@ -16,7 +16,8 @@
 //! a term it had keeps its matches on names.
 //!
 //! Loose matches (letters scattered through a sentence) are looked for only
-//! when the better matches do not fill the hits to build, or when asked
+//! when the better matches do not fill the screenful of hits to build
+//! (the limit less [`LOOSE_FIRST`]: a list's height), or when asked
 //! ([`Searcher::more`] past the better matches, [`Searcher::find_loose`]);
 //! until then they are not counted either. On a large dataset nearly
 //! every document holds a short query's letters somewhere, and finding them
@@ -124,6 +125,8 @@ impl Searcher {
             self.incremental = true;
             return Ok(&self.hits);
         }
+        let prof = std::env::var_os("PROF").is_some();
+        let t0 = std::time::Instant::now();
         let parsed = Query::parse(query)?;
         let compiled = self
             .index
@@ -153,7 +156,9 @@ impl Searcher {
             }
             self.earlier.push(l.found);
         }
+        let t1 = t0.elapsed();
         let outcome = self.run_strict(&compiled, filters);
+        let t2 = t0.elapsed();
         self.last = Some(Last {
             text: query.to_string(),
             ranking: Ranking::new(&outcome.matched, &outcome.keys),
@@ -168,9 +173,14 @@ impl Searcher {
         });
         let want = if self.limit == 0 { usize::MAX } else { self.limit };
         let good = self.total();
-        if good < want {
+        let t3 = t0.elapsed();
+        // The list shows about `want - LOOSE_FIRST` hits (the app asks for
+        // its height and a little more): when the better matches fill that,
+        // the loose ones wait until the list scrolls past them.
+        if good < want.saturating_sub(LOOSE_FIRST).max(1) {
             self.find_loose();
         }
+        let t4 = t0.elapsed();
         // Loose hits cost the most to build (the fuzzy matcher places their
         // letters): a screenful now, the rest as the list scrolls.
         let want = if self.limit == 0 {
@@ -186,6 +196,7 @@ impl Searcher {
             }
             None => Vec::new(),
         };
+        if prof { eprintln!("{query:>26}: compile {:.2} strict {:.2} rank {:.2} loose {:.2} build {:.2} good {good} loose {}", t1.as_secs_f64()*1e3, (t2-t1).as_secs_f64()*1e3, (t3-t2).as_secs_f64()*1e3, (t4-t3).as_secs_f64()*1e3, (t0.elapsed()-t4).as_secs_f64()*1e3, self.loose()); }
         Ok(&self.hits)
     }
 

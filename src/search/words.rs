@@ -189,8 +189,7 @@ impl Words {
         let mut grades = vec![0i32; self.starts.len()];
         let close = has_close_tier(pat);
         for needle in strict_needles(pat) {
-            for at in needle.find_iter(self.text.as_bytes()) {
-                let id = self.id_at(at);
+            for id in self.ids_of(needle.find_iter(self.text.as_bytes())) {
                 if grades[id] == 0 {
                     grades[id] = grade_word(self.word(id), pat, close);
                 }
@@ -199,21 +198,35 @@ impl Words {
         if close {
             let mut first = [0u8; 4];
             let first = pat.chars[0].encode_utf8(&mut first);
-            let mut last = usize::MAX;
-            for at in memchr::memmem::find_iter(self.text.as_bytes(), first.as_bytes()) {
-                let id = self.id_at(at);
-                if id != last && grades[id] < FLAGS && runs_on(self.word(id), pat) {
+            for id in self.ids_of(memchr::memmem::find_iter(self.text.as_bytes(), first.as_bytes())) {
+                if grades[id] < FLAGS && runs_on(self.word(id), pat) {
                     grades[id] |= Flags::RUNS_ON;
                 }
-                last = id;
             }
         }
         grades
     }
 
-    /// The id of the word at byte `at` of `text`.
-    fn id_at(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| s as usize <= at) - 1
+    /// The ids of the words at byte offsets `at` of `text` (in increasing
+    /// order, as a substring search gives them), each once.
+    fn ids_of(&self, at: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+        let mut id = 0;
+        let mut last = usize::MAX;
+        at.filter_map(move |at| {
+            // Gallop from the last word found: near for a common piece,
+            // far for a rare one.
+            let after = |k: usize| self.starts.get(k).is_some_and(|&s| s as usize <= at);
+            let mut step = 1;
+            while after(id + step) {
+                step *= 2;
+            }
+            let end = (id + step).min(self.starts.len());
+            id += self.starts[id..end].partition_point(|&s| s as usize <= at) - 1;
+            (id != last).then(|| {
+                last = id;
+                id
+            })
+        })
     }
 
     /// A field's grade (`range`, from [`Words::add`]) from its words'
@@ -294,13 +307,13 @@ impl Words {
         let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         for (j, w) in phrase.iter().enumerate() {
             let edges = (alnum(w.chars().next()), alnum(w.chars().next_back()));
-            for at in memchr::memmem::find_iter(self.text.as_bytes(), w.as_bytes()) {
+            let bounded = memchr::memmem::find_iter(self.text.as_bytes(), w.as_bytes()).filter(|&at| {
                 let before = self.text[..at].chars().next_back();
                 let after = self.text[at + w.len()..].chars().next();
-                if !(edges.0 && alnum(before)) && !(edges.1 && alnum(after)) {
-                    let id = self.id_at(at);
-                    held[id] |= 1 << j;
-                }
+                !(edges.0 && alnum(before)) && !(edges.1 && alnum(after))
+            });
+            for id in self.ids_of(bounded) {
+                held[id] |= 1 << j;
             }
         }
         Some(held)
@@ -314,8 +327,8 @@ impl Words {
         }
         let lower: String = text.chars().map(lower_char).collect();
         let mut held = vec![false; self.starts.len()];
-        for at in memchr::memmem::find_iter(self.text.as_bytes(), lower.as_bytes()) {
-            held[self.id_at(at)] = true;
+        for id in self.ids_of(memchr::memmem::find_iter(self.text.as_bytes(), lower.as_bytes())) {
+            held[id] = true;
         }
         Some(held)
     }
@@ -406,10 +419,12 @@ fn runs_on(word: &str, pat: &Pattern) -> bool {
     let term = &pat.chars;
     let n = term.len();
     let max = close_span(n);
-    let chars: Vec<char> = word.chars().collect();
-    let from_first = chars.iter().enumerate().filter(|&(_, &c)| c == term[0]).any(|(p, _)| {
+    // A walk from further back than `max` characters from the end stops
+    // inside the word.
+    let tail = word.char_indices().rev().nth(max - 1).map_or(0, |(at, _)| at);
+    let from_first = word[tail..].char_indices().filter(|&(_, c)| c == term[0]).any(|(p, c)| {
         let (mut want, mut span) = (1, 1);
-        for &c in &chars[p + 1..] {
+        for c in word[tail + p + c.len_utf8()..].chars() {
             if span >= max {
                 break;
             }
@@ -420,7 +435,8 @@ fn runs_on(word: &str, pat: &Pattern) -> bool {
         }
         want < n && span + 1 + (n - want) <= max
     });
-    from_first || (pat.halves.is_some() && (1..n).any(|c| chars.ends_with(&term[..c])))
+    from_first
+        || (pat.halves.is_some() && (1..n).any(|c| word.chars().rev().take(c).eq(term[..c].iter().rev().copied())))
 }
 
 #[cfg(test)]
