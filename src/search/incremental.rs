@@ -42,8 +42,10 @@ pub const DEFAULT_LIMIT: usize = 60;
 pub const LOOSE_FIRST: usize = 20;
 
 /// How many earlier searches' better matches are kept, to narrow from when
-/// the last one cannot be (see [`Earlier`]).
-const EARLIER: usize = 8;
+/// the last one cannot be (see [`Earlier`]): enough for every shorter form
+/// of a long query, so that erasing it letter by letter re-searches only
+/// what each shorter form matched (only the re-ranking is done again).
+const EARLIER: usize = 32;
 
 /// A search's better matches: what a later, narrower search re-searches.
 /// The last search's are kept, and a few before it: when a term grows to a
@@ -125,8 +127,6 @@ impl Searcher {
             self.incremental = true;
             return Ok(&self.hits);
         }
-        let prof = std::env::var_os("PROF").is_some();
-        let t0 = std::time::Instant::now();
         let parsed = Query::parse(query)?;
         let compiled = self
             .index
@@ -152,13 +152,18 @@ impl Searcher {
         });
         if let Some(l) = previous {
             if self.earlier.len() == EARLIER {
-                self.earlier.remove(0);
+                // Keep the searches this one narrows (the query's shorter
+                // forms, which erasing goes back to); drop the oldest other.
+                let gone = self
+                    .earlier
+                    .iter()
+                    .position(|e| !compiled.narrows_strictly(&e.compiled))
+                    .unwrap_or(0);
+                self.earlier.remove(gone);
             }
             self.earlier.push(l.found);
         }
-        let t1 = t0.elapsed();
         let outcome = self.run_strict(&compiled, filters);
-        let t2 = t0.elapsed();
         self.last = Some(Last {
             text: query.to_string(),
             ranking: Ranking::new(&outcome.matched, &outcome.keys),
@@ -173,14 +178,12 @@ impl Searcher {
         });
         let want = if self.limit == 0 { usize::MAX } else { self.limit };
         let good = self.total();
-        let t3 = t0.elapsed();
         // The list shows about `want - LOOSE_FIRST` hits (the app asks for
         // its height and a little more): when the better matches fill that,
         // the loose ones wait until the list scrolls past them.
         if good < want.saturating_sub(LOOSE_FIRST).max(1) {
             self.find_loose();
         }
-        let t4 = t0.elapsed();
         // Loose hits cost the most to build (the fuzzy matcher places their
         // letters): a screenful now, the rest as the list scrolls.
         let want = if self.limit == 0 {
@@ -196,7 +199,6 @@ impl Searcher {
             }
             None => Vec::new(),
         };
-        if prof { eprintln!("{query:>26}: compile {:.2} strict {:.2} rank {:.2} loose {:.2} build {:.2} good {good} loose {}", t1.as_secs_f64()*1e3, (t2-t1).as_secs_f64()*1e3, (t3-t2).as_secs_f64()*1e3, (t4-t3).as_secs_f64()*1e3, (t0.elapsed()-t4).as_secs_f64()*1e3, self.loose()); }
         Ok(&self.hits)
     }
 
