@@ -289,11 +289,16 @@ impl SearchIndex {
     /// name at a time; `wider` (see `Compiled::wider_term`) tells which
     /// cannot match, to skip them.
     fn name_values(&self, t: &Term, pat: &Pattern, wider: Option<&TextTerm>) -> Vec<i32> {
+        // Only fuzzy terms match names loosely; any other match holds the
+        // term's text, so names none of whose words hold it are passed over.
+        let held = (t.kind != MatchKind::Fuzzy).then(|| self.names.holding_text(&pat.text)).flatten();
         self.entities
             .iter()
             .enumerate()
             .map(|(at, e)| {
-                if wider.is_some_and(|w| w.meta[at] < 0) {
+                if wider.is_some_and(|w| w.meta[at] < 0)
+                    || held.as_ref().is_some_and(|h| !self.names.may_hold(at, h))
+                {
                     return -1;
                 }
                 let scores = e.folded.iter().zip(&e.names).filter_map(|(f, name)| {

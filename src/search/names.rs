@@ -115,6 +115,19 @@ impl Names {
             .collect()
     }
 
+    /// Which distinct words of the names hold `text` lower-cased
+    /// ([`Words::holding_text`]).
+    pub fn holding_text(&self, text: &str) -> Option<Vec<bool>> {
+        self.words.holding_text(text)
+    }
+
+    /// May entity `e`'s names hold the text `held` was made for? Not when
+    /// none of their words do.
+    pub fn may_hold(&self, e: usize, held: &[bool]) -> bool {
+        let names = self.first[e] as usize..self.first[e + 1] as usize;
+        names.into_iter().any(|k| self.words.any(self.name_words[k], held))
+    }
+
     /// One name's value: as `quality::best_match` then `loose` would give.
     fn value(&self, k: usize, pat: &Pattern, grades: &[i32], need: u64) -> i32 {
         let strict = match self.words.field(self.name_words[k], grades, pat) {

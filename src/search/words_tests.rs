@@ -154,3 +154,32 @@ fn close_matches_straddling_words_are_looked_for_and_others_are_not() {
         assert_eq!(w.field(range, &w.grade(&pat), &pat), Graded::None, "{term:?} in {text:?}");
     }
 }
+
+#[test]
+fn names_graded_by_word_match_names_graded_one_by_one() {
+    use crate::search::quality::loose;
+    let index = SearchIndex::new(&load_bundled().expect("the bundled dataset loads"), Vec::new());
+    let mut matched = 0;
+    for term in TERMS.iter().chain(&["sandwell", "lambeth", "childcare", "lone parents", "wrkless"]) {
+        let pat = Pattern::new(fold(term, false), false);
+        if !Words::can_grade(&pat) {
+            continue;
+        }
+        let values = index.names.values(&pat, |_| false);
+        for (e, entity) in index.entities.iter().enumerate() {
+            let one_by_one = entity
+                .folded
+                .iter()
+                .filter_map(|f| {
+                    best_match(&f.lower, &pat, false)
+                        .map(|m| pack(m.quality, Place::Name, m.score))
+                        .or_else(|| loose(&f.lower, &pat).map(|s| pack(Quality::Loose, Place::Name, s)))
+                })
+                .max()
+                .unwrap_or(-1);
+            assert_eq!(values[e], one_by_one, "{term:?} on {:?}", entity.names);
+            matched += usize::from(one_by_one > 0);
+        }
+    }
+    assert!(matched > 20, "{matched} names matched");
+}
