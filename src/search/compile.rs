@@ -16,7 +16,7 @@ use super::matcher::Pattern;
 use super::narrow::{SimpleGroup, held_by_every_form, simplify};
 use super::quality::{Phrase, Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
-use super::words::Words;
+use super::words::{Held, Words};
 use crate::dataset::{Document, Kind};
 
 /// A compiled text term.
@@ -31,10 +31,10 @@ pub(crate) struct TextTerm {
     /// Positive fuzzy terms that can be graded word by word
     /// ([`Words::can_grade`]): each distinct word's grade ([`Words::grade`]).
     pub words: Option<Vec<i32>>,
-    /// Other terms with no whitespace in them: which distinct words hold
-    /// the term lower-cased ([`Words::holding_text`]). A field none of
-    /// whose words do cannot hold the term, in either case variant.
-    pub held: Option<Vec<bool>>,
+    /// Other terms: which distinct words hold which parts of the term,
+    /// lower-cased ([`Words::holding_text`]). A field whose words do not
+    /// hold them all cannot hold the term, in either case variant.
+    pub held: Option<Held>,
 }
 
 #[derive(Debug, Clone)]

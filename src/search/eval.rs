@@ -148,6 +148,9 @@ pub(crate) fn value_in(hay: &str, t: &TextTerm, place: Place) -> Option<i32> {
 impl SearchIndex {
     /// Does document `i` pass the filters?
     pub(crate) fn passes(&self, f: &CFilters, i: usize) -> bool {
+        if f.las.is_none() && f.themes.is_none() && f.centres.is_none() && f.kinds.is_none() && f.sources.is_none() {
+            return true;
+        }
         let p = &self.prepared[i];
         let any = |set: &Option<Vec<bool>>, ids: &[u32]| match set {
             None => true,
@@ -237,7 +240,7 @@ impl SearchIndex {
             CTerm::Text(t) if t.negated => {
                 let cs = t.pat.case_sensitive;
                 let in_field = |f: &Field| {
-                    t.held.as_ref().is_none_or(|held| self.arena.words().any(f.words, held))
+                    t.held.as_ref().is_none_or(|held| self.arena.words().holds(f.words, held))
                         && literal(self.arena.hay(f, cs), &t.pat, t.kind).is_some()
                 };
                 let found = in_field(&p.title)
@@ -252,23 +255,23 @@ impl SearchIndex {
     /// A positive text term's best value in document `i`; when `strict`,
     /// loose matches (on names too) are not looked for.
     fn text_term(&self, t: &TextTerm, i: usize, strict: bool) -> Option<i32> {
-        let p = &self.prepared[i];
+        let h = &self.hot[i];
         let cs = t.pat.case_sensitive;
         let mut best: Option<i32> = None;
         let offer = |best: &mut Option<i32>, v: i32| *best = Some(best.map_or(v, |b| b.max(v)));
         let loose_name = pack(Quality::Loose, Place::Title, SCORE_MAX);
-        for &e in self.entities_of(p) {
+        for &e in self.hot_entities(h) {
             let v = t.meta[e as usize];
             if v >= 0 && !(strict && v <= loose_name) {
                 offer(&mut best, v);
             }
         }
         let title_word = pack(Quality::Word, Place::Title, 0);
-        for (field, place) in [(&p.title, Place::Title), (&p.text, Place::Text)] {
+        for (words, place) in [(h.title, Place::Title), (h.text, Place::Text)] {
             if best.is_some_and(|b| b >= pack(Quality::Word, place, 0)) {
                 break; // nothing here or after can do better
             }
-            if let Some(v) = self.field_value(t, field, place) {
+            if let Some(v) = self.field_value(t, i, words, place) {
                 offer(&mut best, v);
             }
             if best.is_some_and(|b| b >= title_word) {
@@ -279,6 +282,7 @@ impl SearchIndex {
             return best;
         }
         // Loose: the letters in order within one chunk (about a sentence).
+        let p = &self.prepared[i];
         for (field, place) in [(&p.title, Place::Title), (&p.text, Place::Text)] {
             for chunk in self.arena.chunks(field) {
                 if let Some(s) = loose(self.arena.chunk(chunk, cs), &t.pat) {
@@ -292,15 +296,21 @@ impl SearchIndex {
     /// A positive term's best value in one field, not counting loose
     /// matches: from its words' grades when it has them (`words.rs`), the
     /// whole field graded only when a close match is all it can hold.
-    fn field_value(&self, t: &TextTerm, field: &Field, place: Place) -> Option<i32> {
-        let hay = || self.arena.hay(field, t.pat.case_sensitive);
+    /// The field is document `i`'s title or text (`place`), whose words
+    /// are `words`; its text is only read when the words cannot tell.
+    fn field_value(&self, t: &TextTerm, i: usize, words: (u32, u32), place: Place) -> Option<i32> {
+        let hay = || {
+            let p = &self.prepared[i];
+            let field: &Field = if place == Place::Title { &p.title } else { &p.text };
+            self.arena.hay(field, t.pat.case_sensitive)
+        };
         let Some(grades) = &t.words else {
-            if t.held.as_ref().is_some_and(|held| !self.arena.words().any(field.words, held)) {
+            if t.held.as_ref().is_some_and(|held| !self.arena.words().holds(words, held)) {
                 return None;
             }
             return value_in(hay(), t, place);
         };
-        match self.arena.words().field(field.words, grades, &t.pat) {
+        match self.arena.words().field(words, grades, &t.pat) {
             Graded::None => None,
             Graded::Match(v) => {
                 let (q, _, score) = unpack(v);

@@ -47,6 +47,17 @@ pub(crate) struct Prepared {
     themes: (u32, u32),
 }
 
+/// What grading a document touches on every search, apart from the rest
+/// of [`Prepared`] so that a search over tens of thousands of documents
+/// reads a few bytes of each: its title's and text's word lists (in the
+/// arena's `Words`) and its entity references.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub(crate) struct Hot {
+    pub title: (u32, u32),
+    pub text: (u32, u32),
+    refs: (u32, u32),
+}
+
 /// A glossary entry, with the keys queries are compared against.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Abbrev {
@@ -73,6 +84,8 @@ pub(crate) fn glossary_key(s: &str) -> String {
 pub struct SearchIndex {
     pub(crate) docs: Vec<SearchDoc>,
     pub(crate) prepared: Vec<Prepared>,
+    /// Per document, what every search reads ([`Hot`]).
+    pub(crate) hot: Vec<Hot>,
     pub(crate) arena: Arena,
     /// Entity references of every document, in document order.
     refs: Vec<u32>,
@@ -99,6 +112,7 @@ impl SearchIndex {
         let mut index = SearchIndex {
             docs: Vec::new(),
             prepared: Vec::new(),
+            hot: Vec::new(),
             arena: Arena::default(),
             refs: Vec::new(),
             marks: (Mark::default(), 0),
@@ -179,6 +193,7 @@ impl SearchIndex {
     pub fn set_extra(&mut self, extra: Vec<SearchDoc>) {
         self.docs.truncate(self.passages);
         self.prepared.truncate(self.passages);
+        self.hot.truncate(self.passages);
         self.arena.truncate(self.marks.0);
         self.refs.truncate(self.marks.1);
         self.entities.truncate(self.base_entities);
@@ -284,6 +299,12 @@ impl SearchIndex {
         &self.refs[p.las.0 as usize..p.themes.1 as usize]
     }
 
+    /// Every entity a document refers to, from its [`Hot`] part.
+    #[inline]
+    pub(crate) fn hot_entities(&self, h: &Hot) -> &[u32] {
+        &self.refs[h.refs.0 as usize..h.refs.1 as usize]
+    }
+
     /// The entity index of a dataset id, if there is one.
     pub(crate) fn entity_of(&self, scope: Scope, id: &str) -> Option<u32> {
         self.ids.get(&(scope, id.to_string())).copied()
@@ -308,6 +329,11 @@ impl SearchIndex {
         };
         let (las, centre, wards, themes) = (push(&las), push(centre.as_slice()), push(&wards), push(&themes));
         let (title, text) = (self.arena.add(&doc.title), self.arena.add(&doc.text));
+        self.hot.push(Hot {
+            title: title.words,
+            text: text.words,
+            refs: (las.0, themes.1),
+        });
         self.prepared.push(Prepared {
             title,
             text,

@@ -45,6 +45,10 @@
 //!   [`DEFAULT_LIMIT`], 0 for all) and counts every match ([`Searcher::total`]).
 //!   Which earlier search a query narrows is decided in `narrow.rs`;
 //!   `scan.rs` finds, in one pass over all the text, where a literal occurs.
+//! - the words (`words.rs`): every field's words against one vocabulary of
+//!   distinct words, so that a term is graded once per distinct word and a
+//!   field's grade is a lookup per word; `names.rs` lays the entities' names
+//!   out flat and grades them the same way.
 //! - the matcher (`matcher.rs`): fuzzy-matcher's `SkimMatcherV2` behind one
 //!   small interface, with a linear-time bound on its score; `run.rs` uses
 //!   the bound so that most documents are never given to the matcher.

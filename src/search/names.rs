@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::eval::{Place, pack, unpack};
 use super::matcher::Pattern;
 use super::quality::{Quality, close_match, loose};
-use super::words::{Graded, Words, WordsMark};
+use super::words::{Graded, Held, Words, WordsMark};
 
 /// Every entity's names, flat.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -117,15 +117,15 @@ impl Names {
 
     /// Which distinct words of the names hold `text` lower-cased
     /// ([`Words::holding_text`]).
-    pub fn holding_text(&self, text: &str) -> Option<Vec<bool>> {
+    pub fn holding_text(&self, text: &str) -> Option<Held> {
         self.words.holding_text(text)
     }
 
     /// May entity `e`'s names hold the text `held` was made for? Not when
     /// none of their words do.
-    pub fn may_hold(&self, e: usize, held: &[bool]) -> bool {
+    pub fn may_hold(&self, e: usize, held: &Held) -> bool {
         let names = self.first[e] as usize..self.first[e + 1] as usize;
-        names.into_iter().any(|k| self.words.any(self.name_words[k], held))
+        names.into_iter().any(|k| self.words.holds(self.name_words[k], held))
     }
 
     /// One name's value: as `quality::best_match` then `loose` would give.

@@ -17,7 +17,7 @@
 
 use super::compile::Compiled;
 use super::eval::{Place, pack, rank, unpack};
-use super::index::{Prepared, SearchIndex};
+use super::index::{Hot, SearchIndex};
 use super::quality::{Quality, phrase};
 
 /// Below this many candidates, evaluation runs on one thread.
@@ -155,11 +155,11 @@ impl SearchIndex {
         let may_phrase = class >= Quality::Part
             && words_whole()
             && c.phrase.as_ref().is_some_and(|words| {
-                let p = &self.prepared[i];
+                let h = &self.hot[i];
                 match &words.held {
-                    Some(held) => [&p.title, &p.text]
+                    Some(held) => [h.title, h.text]
                         .into_iter()
-                        .any(|f| self.arena.words().may_hold_phrase(f.words, held, words.words.len())),
+                        .any(|f| self.arena.words().may_hold_phrase(f, held, words.words.len())),
                     None => true,
                 }
             });
@@ -192,29 +192,29 @@ impl SearchIndex {
     /// Ask for document `i`'s memory before it is needed: candidates are
     /// scattered over tens of megabytes, and waiting for each one's memory
     /// in turn costs more than grading it. First (`words` false) its
-    /// prepared fields; then, once those are in, its title's and text's
-    /// words (up to four cache lines) and the ids of what it is tagged with.
+    /// [`Hot`] part; then, once that is in, its title's and text's words
+    /// (up to four cache lines) and the ids of what it is tagged with.
     #[inline]
     fn prefetch(&self, i: usize, words: bool) {
         #[cfg(target_arch = "x86_64")]
         {
             use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            let p = &self.prepared[i];
+            let h = &self.hot[i];
             // SAFETY (each call): a prefetch is only a hint to the cache:
             // it never faults and reads nothing into the program, whatever
             // the address.
             let fetch = |ptr: *const u8| unsafe { _mm_prefetch::<_MM_HINT_T0>(ptr.cast()) };
             if words {
-                let ids = self.arena.words().ids_at(p.title.words).cast::<u8>();
-                let len = 4 * (p.text.words.1.saturating_sub(p.title.words.0) as usize);
+                let ids = self.arena.words().ids_at(h.title).cast::<u8>();
+                let len = 4 * (h.text.1.saturating_sub(h.title.0) as usize);
                 for line in (0..len.min(256)).step_by(64) {
                     fetch(ids.wrapping_add(line));
                 }
-                fetch(self.entities_of(p).as_ptr().cast());
+                fetch(self.hot_entities(h).as_ptr().cast());
             } else {
-                let at = (p as *const Prepared).cast::<u8>();
+                let at = (h as *const Hot).cast::<u8>();
                 fetch(at);
-                fetch(at.wrapping_add(std::mem::size_of::<Prepared>() - 1));
+                fetch(at.wrapping_add(std::mem::size_of::<Hot>() - 1));
             }
         }
         #[cfg(not(target_arch = "x86_64"))]

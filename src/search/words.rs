@@ -51,6 +51,13 @@ impl Flags {
     pub const RUNS_ON: i32 = 4;
 }
 
+/// Which words hold which parts of a text ([`Words::holding_text`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Held {
+    per_word: Vec<u64>,
+    all: u64,
+}
+
 /// A field's grade for a term, from its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Graded {
@@ -319,27 +326,38 @@ impl Words {
         Some(held)
     }
 
-    /// Per distinct word, whether it holds `text` lower-cased (as the
-    /// words are): `None` when `text` holds whitespace or a NUL, or is empty.
-    pub fn holding_text(&self, text: &str) -> Option<Vec<bool>> {
-        if text.is_empty() || text.contains(|c: char| c.is_whitespace() || c == '\0') {
+    /// Which distinct words hold which of the whitespace-separated parts
+    /// of `text`, lower-cased (as the words are): a field holding `text`
+    /// holds every part in one of its words ([`Words::holds`]). `None` when
+    /// `text` has no part, more than 64, or a NUL.
+    pub fn holding_text(&self, text: &str) -> Option<Held> {
+        let parts: Vec<String> = text
+            .split(char::is_whitespace)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.chars().map(lower_char).collect())
+            .collect();
+        if parts.is_empty() || parts.len() > 64 || text.contains('\0') {
             return None;
         }
-        let lower: String = text.chars().map(lower_char).collect();
-        let mut held = vec![false; self.starts.len()];
-        for id in self.ids_of(memchr::memmem::find_iter(self.text.as_bytes(), lower.as_bytes())) {
-            held[id] = true;
+        let mut per_word = vec![0u64; self.starts.len()];
+        for (j, part) in parts.iter().enumerate() {
+            for id in self.ids_of(memchr::memmem::find_iter(self.text.as_bytes(), part.as_bytes())) {
+                per_word[id] |= 1 << j;
+            }
         }
-        Some(held)
+        Some(Held {
+            per_word,
+            all: u64::MAX >> (64 - parts.len()),
+        })
     }
 
-    /// Does any of a field's words hold what `held` marks
-    /// ([`Words::holding_text`])?
+    /// Do a field's words hold every part [`Words::holding_text`] found?
     #[inline]
-    pub fn any(&self, range: (u32, u32), held: &[bool]) -> bool {
+    pub fn holds(&self, range: (u32, u32), held: &Held) -> bool {
         self.ids[range.0 as usize..range.1 as usize]
             .iter()
-            .any(|&id| held[id as usize])
+            .fold(0, |m, &id| m | held.per_word[id as usize])
+            == held.all
     }
 
     /// Which phrase words a field's words hold ([`Words::holding`]).
