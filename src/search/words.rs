@@ -373,30 +373,28 @@ impl Words {
     /// after another, each in the same word as the one before it or in the
     /// next: that is how a phrase lies across a field's words.
     pub fn may_hold_phrase(&self, range: (u32, u32), held: &[u64], n: usize) -> bool {
-        let ids = &self.ids[range.0 as usize..range.1 as usize];
-        let holds = |at: usize, j: usize| ids.get(at).is_some_and(|&id| held[id as usize] >> j & 1 == 1);
-        (0..ids.len()).filter(|&p| holds(p, 0)).any(|p| {
-            // Which words from `p` on may hold phrase word `j` (bit d: p + d).
-            let mut reach: u64 = 1;
-            for j in 1..n.min(64) {
-                let mut next = 0;
-                let mut r = reach;
-                while r != 0 {
-                    let d = r.trailing_zeros() as usize;
-                    r &= r - 1;
-                    for q in [d, d + 1] {
-                        if q < 64 && holds(p + q, j) {
-                            next |= 1 << q;
-                        }
-                    }
+        let last = 1u64 << (n.clamp(1, 64) - 1);
+        // Bit j: a run of the phrase's first j + 1 words can end here, in
+        // this word (`here`) or the one before (`before`).
+        let mut before = 0u64;
+        for &id in &self.ids[range.0 as usize..range.1 as usize] {
+            let m = held[id as usize];
+            let mut here = ((before << 1) | 1) & m;
+            // Several phrase words in one word (`work-focused` for
+            // `work focused`).
+            loop {
+                let more = here | ((here << 1) & m);
+                if more == here {
+                    break;
                 }
-                reach = next;
-                if reach == 0 {
-                    return false;
-                }
+                here = more;
             }
-            true
-        })
+            if here & last != 0 {
+                return true;
+            }
+            before = here;
+        }
+        false
     }
 
     /// The start of a field's word list, to prefetch.
