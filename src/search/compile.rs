@@ -10,7 +10,8 @@
 
 use super::Filters;
 use super::eval::{Place, literal, pack};
-use super::fold::fold;
+use super::fold::{fold, lower_char};
+use super::names::letters;
 use super::index::{SearchIndex, glossary_key};
 use super::matcher::Pattern;
 use super::narrow::{SimpleGroup, held_by_every_form, simplify};
@@ -35,6 +36,9 @@ pub(crate) struct TextTerm {
     /// lower-cased ([`Words::holding_text`]). A field whose words do not
     /// hold them all cannot hold the term, in either case variant.
     pub held: Option<Held>,
+    /// The term's letters, lower-cased (`names::letters`), to pass over
+    /// the chunks that lack one when looking for loose matches.
+    pub letters: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -275,6 +279,7 @@ impl SearchIndex {
         };
         let words = by_word.then(|| self.arena.words().grade(&pat));
         let held = if by_word { None } else { self.arena.words().holding_text(&pat.text) };
+        let letters = letters(&pat.text.chars().map(lower_char).collect::<String>());
         CTerm::Text(Box::new(TextTerm {
             pat,
             kind: t.kind,
@@ -282,6 +287,7 @@ impl SearchIndex {
             meta,
             words,
             held,
+            letters,
         }))
     }
 

@@ -284,7 +284,7 @@ impl SearchIndex {
         // Loose: the letters in order within one chunk (about a sentence).
         let p = &self.prepared[i];
         for (field, place) in [(&p.title, Place::Title), (&p.text, Place::Text)] {
-            for chunk in self.arena.chunks(field) {
+            for chunk in self.arena.chunks(field).iter().filter(|c| t.letters & !c.letters == 0) {
                 if let Some(s) = loose(self.arena.chunk(chunk, cs), &t.pat) {
                     offer(&mut best, pack(Quality::Loose, place, s));
                 }

@@ -16,6 +16,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{CharMap, Folded};
+use super::names::letters;
 use super::words::{Words, WordsMark};
 
 /// The most characters the fuzzy matcher sees at once.
@@ -30,6 +31,9 @@ pub(crate) struct Chunk {
     pub chars: (u32, u32),
     pub lower: (u32, u32),
     pub cased: (u32, u32),
+    /// The letters of its lower-cased text (`names::letters`): a term
+    /// with a letter it lacks has no loose match in it.
+    pub letters: u64,
 }
 
 /// Where one field lives in the arena.
@@ -83,10 +87,12 @@ impl Arena {
         let cased = offsets(cased_text, cased0);
         let first = self.chunks.len() as u32;
         for (s, e) in split(&chars) {
+            let (ls, le) = (lower[s] as usize - lower0, lower[e] as usize - lower0);
             self.chunks.push(Chunk {
                 chars: (s as u32, e as u32),
                 lower: (lower[s], lower[e]),
                 cased: (cased[s], cased[e]),
+                letters: letters(&folded.lower[ls..le]),
             });
         }
         self.lower.push_str(&folded.lower);
