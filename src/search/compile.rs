@@ -11,9 +11,9 @@
 use super::Filters;
 use super::eval::{Place, literal, pack};
 use super::fold::{fold, lower_char};
-use super::names::letters;
 use super::index::{SearchIndex, glossary_key};
 use super::matcher::Pattern;
+use super::names::letters;
 use super::narrow::{SimpleGroup, held_by_every_form, simplify};
 use super::quality::{Phrase, Quality, best_match, loose};
 use super::query::{MatchKind, Query, Scope, Term};
@@ -278,7 +278,11 @@ impl SearchIndex {
             self.name_values(t, &pat, wider)
         };
         let words = by_word.then(|| self.arena.words().grade(&pat));
-        let held = if by_word { None } else { self.arena.words().holding_text(&pat.text) };
+        let held = if by_word {
+            None
+        } else {
+            self.arena.words().holding_text(&pat.text)
+        };
         let letters = letters(&pat.text.chars().map(lower_char).collect::<String>());
         CTerm::Text(Box::new(TextTerm {
             pat,
@@ -297,14 +301,14 @@ impl SearchIndex {
     fn name_values(&self, t: &Term, pat: &Pattern, wider: Option<&TextTerm>) -> Vec<i32> {
         // Only fuzzy terms match names loosely; any other match holds the
         // term's text, so names none of whose words hold it are passed over.
-        let held = (t.kind != MatchKind::Fuzzy).then(|| self.names.holding_text(&pat.text)).flatten();
+        let held = (t.kind != MatchKind::Fuzzy)
+            .then(|| self.names.holding_text(&pat.text))
+            .flatten();
         self.entities
             .iter()
             .enumerate()
             .map(|(at, e)| {
-                if wider.is_some_and(|w| w.meta[at] < 0)
-                    || held.as_ref().is_some_and(|h| !self.names.may_hold(at, h))
-                {
+                if wider.is_some_and(|w| w.meta[at] < 0) || held.as_ref().is_some_and(|h| !self.names.may_hold(at, h)) {
                     return -1;
                 }
                 let scores = e.folded.iter().zip(&e.names).filter_map(|(f, name)| {

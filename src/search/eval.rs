@@ -240,7 +240,9 @@ impl SearchIndex {
             CTerm::Text(t) if t.negated => {
                 let cs = t.pat.case_sensitive;
                 let in_field = |f: &Field| {
-                    t.held.as_ref().is_none_or(|held| self.arena.words().holds(f.words, held))
+                    t.held
+                        .as_ref()
+                        .is_none_or(|held| self.arena.words().holds(f.words, held))
                         && literal(self.arena.hay(f, cs), &t.pat, t.kind).is_some()
                 };
                 let found = in_field(&p.title)
@@ -305,7 +307,10 @@ impl SearchIndex {
             self.arena.hay(field, t.pat.case_sensitive)
         };
         let Some(grades) = &t.words else {
-            if t.held.as_ref().is_some_and(|held| !self.arena.words().holds(words, held)) {
+            if t.held
+                .as_ref()
+                .is_some_and(|held| !self.arena.words().holds(words, held))
+            {
                 return None;
             }
             return value_in(hay(), t, place);

@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::doc::SearchDoc;
 use super::field::{Arena, Field, Mark};
 use super::fold::{Folded, fold};
-use super::query::{Query, Scope};
 use super::names::{Names, NamesMark};
+use super::query::{Query, Scope};
 use super::{Filters, Hit};
 use crate::dataset::{Dataset, Document, Kind};
 

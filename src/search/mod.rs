@@ -104,6 +104,7 @@ mod scan;
 mod stem;
 mod tally;
 mod typo;
+mod word_grade;
 mod words;
 
 use std::ops::Range;

@@ -185,9 +185,12 @@ fn y_plural(hay: &str, pat: &Pattern) -> Option<(Quality, i64, usize)> {
                 .any(|e| rest.strip_prefix(e).is_some_and(|r| !is_word_char(r.chars().next())))
         })
         .map(|at| (Quality::Word, contiguous_score(char_before(hay, at), stem), at))
-        .fold(None, |best: Option<(Quality, i64, usize)>, y| {
-            if best.is_none_or(|b| y.1 > b.1) { Some(y) } else { best }
-        })
+        .fold(
+            None,
+            |best: Option<(Quality, i64, usize)>, y| {
+                if best.is_none_or(|b| y.1 > b.1) { Some(y) } else { best }
+            },
+        )
 }
 
 /// What a strict match (word, part, stem or close) of `pat` in a field

@@ -119,6 +119,9 @@ fn phrases_need_adjacent_words_in_order() {
 fn occurrences_are_character_ranges() {
     let hay = "é transport, transports transport";
     assert_eq!(occurrences(hay, &pat("transport"), true), vec![2..11, 13..22, 24..33]);
-    assert_eq!(occurrences("transporter", &pat("transport"), true), Vec::<Range<usize>>::new());
+    assert_eq!(
+        occurrences("transporter", &pat("transport"), true),
+        Vec::<Range<usize>>::new()
+    );
     assert_eq!(occurrences(hay, &pat("transport"), false), vec![2..11, 13..22, 24..33]);
 }

@@ -28,12 +28,10 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Place, pack};
 use super::fold::lower_char;
 use super::matcher::Pattern;
-use super::quality::{Quality, close_span, close_window, contiguous, strict_needles};
-use super::stem::stem_match;
-use super::typo::extra_letter;
+use super::quality::{close_span, strict_needles};
+use super::word_grade::{grade_word, has_close_tier, runs_on};
 
 /// A word's grade below this is a set of flags, not a match.
 const FLAGS: i32 = 8;
@@ -63,7 +61,7 @@ pub(crate) struct Held {
 pub(crate) enum Graded {
     /// No strict match.
     None,
-    /// Its best match: a word, part or stem one ([`pack`]ed as in a text).
+    /// Its best match: a word, part or stem one (packed as in a text, `eval::pack`).
     Match(i32),
     /// Only a close match is possible, and one may be there: grade the
     /// whole field.
@@ -190,8 +188,8 @@ impl Words {
     }
 
     /// Every distinct word's grade for `pat` ([`Words::can_grade`]): its
-    /// best word, part or stem match packed as if in a text ([`pack`] with
-    /// [`Place::Text`]), or else its [`Flags`] (0 for none).
+    /// best word, part or stem match packed as if in a text (`eval::pack` with
+    /// `Place::Text`), or else its [`Flags`] (0 for none).
     pub fn grade(&self, pat: &Pattern) -> Vec<i32> {
         let mut grades = vec![0i32; self.starts.len()];
         let close = has_close_tier(pat);
@@ -256,8 +254,8 @@ impl Words {
         if flags & Flags::PIECE == 0 || flags & Flags::RUNS_ON == 0 {
             return Graded::None;
         }
-        let straddles = (0..ids.len())
-            .any(|p| grades[ids[p] as usize] & Flags::RUNS_ON != 0 && self.straddles(&ids[p..], pat));
+        let straddles =
+            (0..ids.len()).any(|p| grades[ids[p] as usize] & Flags::RUNS_ON != 0 && self.straddles(&ids[p..], pat));
         if straddles { Graded::Look } else { Graded::None }
     }
 
@@ -317,7 +315,8 @@ impl Words {
             let bounded = memchr::memmem::find_iter(self.text.as_bytes(), w.as_bytes()).filter(|&at| {
                 let before = self.text[..at].chars().next_back();
                 let after = self.text[at + w.len()..].chars().next();
-                !(edges.0 && alnum(before)) && !(edges.1 && alnum(after))
+                let glued = (edges.0 && alnum(before)) || (edges.1 && alnum(after));
+                !glued
             });
             for id in self.ids_of(bounded) {
                 held[id] |= 1 << j;
@@ -401,58 +400,6 @@ impl Words {
     pub fn ids_at(&self, range: (u32, u32)) -> *const u32 {
         self.ids[range.0 as usize..].as_ptr()
     }
-}
-
-/// Does `pat` have close tiers at all (letters left out, from four
-/// characters; one too many or changed, from eight)?
-fn has_close_tier(pat: &Pattern) -> bool {
-    close_span(pat.chars.len()) > pat.chars.len() || pat.halves.is_some()
-}
-
-/// One word's grade: as `quality::best_match` grades a field, down to
-/// stems; then its [`Flags`] (`close`: whether the term has close tiers).
-fn grade_word(word: &str, pat: &Pattern, close: bool) -> i32 {
-    if let Some((q, score, _)) = contiguous(word, pat) {
-        return pack(q, Place::Text, score);
-    }
-    if let Some(stem) = &pat.stem
-        && let Some((score, _)) = stem_match(word, stem)
-    {
-        return pack(Quality::Stem, Place::Text, score);
-    }
-    let holds_close = close
-        && (close_window(word, pat).is_some() || pat.halves.as_ref().is_some_and(|h| extra_letter(word, h).is_some()));
-    Flags::PIECE | if holds_close { Flags::CLOSE } else { 0 }
-}
-
-/// May a close match start in `word` and run on past its end? Either the
-/// letters left out kind: from an occurrence of the term's first letter,
-/// the letters found in order by the word's end, plus a space, plus one
-/// character for each letter still wanted, fit the span a close match may
-/// cover (`quality::close_span`). Or a letter changed into the space after
-/// the word (`typo.rs`): the word ends with a start of the term.
-fn runs_on(word: &str, pat: &Pattern) -> bool {
-    let term = &pat.chars;
-    let n = term.len();
-    let max = close_span(n);
-    // A walk from further back than `max` characters from the end stops
-    // inside the word.
-    let tail = word.char_indices().rev().nth(max - 1).map_or(0, |(at, _)| at);
-    let from_first = word[tail..].char_indices().filter(|&(_, c)| c == term[0]).any(|(p, c)| {
-        let (mut want, mut span) = (1, 1);
-        for c in word[tail + p + c.len_utf8()..].chars() {
-            if span >= max {
-                break;
-            }
-            span += 1;
-            if want < n && c == term[want] {
-                want += 1;
-            }
-        }
-        want < n && span + 1 + (n - want) <= max
-    });
-    from_first
-        || (pat.halves.is_some() && (1..n).any(|c| word.chars().rev().take(c).eq(term[..c].iter().rev().copied())))
 }
 
 #[cfg(test)]

@@ -1,8 +1,9 @@
 use super::*;
 use crate::dataset::load_bundled;
+use crate::search::eval::{Place, pack, unpack};
 use crate::search::fold::fold;
 use crate::search::index::SearchIndex;
-use crate::search::eval::unpack;
+use crate::search::quality::Quality;
 use crate::search::quality::best_match;
 
 fn words_of(w: &Words, range: (u32, u32)) -> Vec<&str> {
@@ -46,10 +47,46 @@ fn truncating_forgets_words_and_a_reloaded_list_adds_as_before() {
 /// `-ies` plurals, close misspellings straddling words, one letter too
 /// many, punctuation, one letter.
 const TERMS: &[&str] = &[
-    "l", "a", "e", "job", "jcp", "lone", "parent", "parents", "parenting", "childcare", "volunt", "transport",
-    "creche", "tuesdays", "wheatshef", "paddingtn", "baytre", "creditunion", "westminister", "familiarization",
-    "self-employment", "rented", "managed", "employment", "disability", "buddy", "family", "community", "e2e",
-    "work-focused", "'s", "(", "2", "10", "free", "sure", "outreach", "centres", "lnoe", "jbcentre",
+    "l",
+    "a",
+    "e",
+    "job",
+    "jcp",
+    "lone",
+    "parent",
+    "parents",
+    "parenting",
+    "childcare",
+    "volunt",
+    "transport",
+    "creche",
+    "tuesdays",
+    "wheatshef",
+    "paddingtn",
+    "baytre",
+    "creditunion",
+    "westminister",
+    "familiarization",
+    "self-employment",
+    "rented",
+    "managed",
+    "employment",
+    "disability",
+    "buddy",
+    "family",
+    "community",
+    "e2e",
+    "work-focused",
+    "'s",
+    "(",
+    "2",
+    "10",
+    "free",
+    "sure",
+    "outreach",
+    "centres",
+    "lnoe",
+    "jbcentre",
 ];
 
 #[test]
@@ -79,7 +116,10 @@ fn a_fields_best_match_is_its_best_words_on_the_bundled_dataset() {
             }
         }
     }
-    assert!(graded > 5_000 && looked > 10, "{graded} fields graded, {looked} looked at whole");
+    assert!(
+        graded > 5_000 && looked > 10,
+        "{graded} fields graded, {looked} looked at whole"
+    );
 }
 
 #[test]
@@ -143,7 +183,11 @@ fn close_matches_straddling_words_are_looked_for_and_others_are_not() {
         let range = w.add(text);
         let want = best_match(text, &pat, false).map(|m| m.quality);
         assert_eq!(want, Some(Quality::Close), "{term:?} in {text:?}");
-        assert_eq!(w.field(range, &w.grade(&pat), &pat), Graded::Look, "{term:?} in {text:?}");
+        assert_eq!(
+            w.field(range, &w.grade(&pat), &pat),
+            Graded::Look,
+            "{term:?} in {text:?}"
+        );
     }
     // Pieces of the term but no close match: the field is not looked at.
     for &(term, text) in &[("jobcentr", "job seekers in the centre"), ("lone", "a lot of new")] {
@@ -151,7 +195,11 @@ fn close_matches_straddling_words_are_looked_for_and_others_are_not() {
         let mut w = Words::default();
         let range = w.add(text);
         assert_eq!(best_match(text, &pat, false), None);
-        assert_eq!(w.field(range, &w.grade(&pat), &pat), Graded::None, "{term:?} in {text:?}");
+        assert_eq!(
+            w.field(range, &w.grade(&pat), &pat),
+            Graded::None,
+            "{term:?} in {text:?}"
+        );
     }
 }
 
@@ -160,7 +208,10 @@ fn names_graded_by_word_match_names_graded_one_by_one() {
     use crate::search::quality::loose;
     let index = SearchIndex::new(&load_bundled().expect("the bundled dataset loads"), Vec::new());
     let mut matched = 0;
-    for term in TERMS.iter().chain(&["sandwell", "lambeth", "childcare", "lone parents", "wrkless"]) {
+    for term in TERMS
+        .iter()
+        .chain(&["sandwell", "lambeth", "childcare", "lone parents", "wrkless"])
+    {
         let pat = Pattern::new(fold(term, false), false);
         if !Words::can_grade(&pat) {
             continue;
