@@ -66,6 +66,12 @@ pub(crate) fn pack(q: Quality, place: Place, score: i64) -> i32 {
     ((rank(q, place) as i32) << SCORE_BITS) | score.clamp(0, SCORE_MAX) as i32
 }
 
+/// A packed value moved to another place, quality and score kept.
+pub(crate) fn at_place(v: i32, place: Place) -> i32 {
+    let (q, _, score) = unpack(v);
+    pack(q, place, score)
+}
+
 /// The parts of a packed value.
 pub(crate) fn unpack(v: i32) -> (Quality, Place, i64) {
     let r = ((v >> SCORE_BITS) as usize).clamp(1, RANKS.len());
@@ -317,10 +323,7 @@ impl SearchIndex {
         };
         match self.arena.words().field(words, grades, &t.pat) {
             Graded::None => None,
-            Graded::Match(v) => {
-                let (q, _, score) = unpack(v);
-                Some(pack(q, place, score))
-            }
+            Graded::Match(v) => Some(at_place(v, place)),
             // No word of the field holds the term or its stem, and a close
             // match may be there: grade the whole field for one.
             Graded::Look => close_match(hay(), &t.pat, false).map(|f| pack(f.quality, place, f.score)),

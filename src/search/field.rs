@@ -43,7 +43,7 @@ pub(crate) struct Field {
     lower: (u32, u32),
     cased: (u32, u32),
     map: u32,
-    /// The field's distinct words, in the arena's [`Words`].
+    /// The field's words, in order, in the arena's [`Words`].
     pub words: (u32, u32),
 }
 

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Place, pack, unpack};
+use super::eval::{Place, at_place, pack};
 use super::matcher::Pattern;
 use super::quality::{Quality, close_match, loose};
 use super::words::{Graded, Held, Words, WordsMark};
@@ -133,10 +133,7 @@ impl Names {
         let strict = match self.words.field(self.name_words[k], grades, pat) {
             Graded::None => None,
             Graded::Look => close_match(self.name(k), pat, false).map(|m| pack(m.quality, Place::Name, m.score)),
-            Graded::Match(v) => {
-                let (q, _, score) = unpack(v);
-                Some(pack(q, Place::Name, score))
-            }
+            Graded::Match(v) => Some(at_place(v, Place::Name)),
         };
         let loose = || {
             (need & !self.masks[k] == 0)

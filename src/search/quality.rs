@@ -46,7 +46,7 @@ use memchr::memmem::Finder;
 use super::matcher::{Pattern, char_before, contiguous_score, fuzzy, in_place, upper_bound};
 use super::stem::stem_match;
 use super::typo::extra_letter;
-use super::words::Words;
+use super::words::{Held, Words};
 
 /// How well a term matched, worst first (so `Ord` ranks them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -370,7 +370,7 @@ pub(crate) struct Phrase {
     /// Per distinct word of the index, which phrase words it holds
     /// (`Words::holding`): a field whose words do not hold them all cannot
     /// hold the phrase, and needs no closer look.
-    pub held: Option<Vec<u64>>,
+    pub held: Option<Held>,
 }
 
 impl Phrase {
@@ -378,13 +378,6 @@ impl Phrase {
         let first = Finder::new(words.first().map_or("", String::as_str).as_bytes()).into_owned();
         let held = index_words.holding(&words);
         Phrase { words, first, held }
-    }
-
-    /// Every phrase word's bit, as [`Words::held`] gives for a field that
-    /// holds them all.
-    #[cfg(test)]
-    pub fn all(&self) -> u64 {
-        u64::MAX >> (64 - self.words.len().clamp(1, 64))
     }
 }
 

@@ -159,7 +159,7 @@ impl SearchIndex {
                 match &words.held {
                     Some(held) => [h.title, h.text]
                         .into_iter()
-                        .any(|f| self.arena.words().may_hold_phrase(f, held, words.words.len())),
+                        .any(|f| self.arena.words().may_hold_phrase(f, held)),
                     None => true,
                 }
             });

@@ -61,7 +61,8 @@ pub(crate) struct Held {
 pub(crate) enum Graded {
     /// No strict match.
     None,
-    /// Its best match: a word, part or stem one (packed as in a text, `eval::pack`).
+    /// Its best match: a word, part or stem one (packed as in a text,
+    /// `eval::pack`; [`super::eval::at_place`] moves it).
     Match(i32),
     /// Only a close match is possible, and one may be there: grade the
     /// whole field.
@@ -299,30 +300,16 @@ impl Words {
         left_out || (pat.halves.is_some() && changed())
     }
 
-    /// For a phrase's words (folded, lower-cased): per distinct word, a bit
-    /// for each phrase word it holds with no letter or digit right before
-    /// or after it (unless that end of the phrase word is not one itself),
-    /// as every word of a phrase in a field is held. `None` when a phrase
-    /// word holds whitespace or there are more than 64.
-    pub fn holding(&self, phrase: &[String]) -> Option<Vec<u64>> {
-        if phrase.len() > 64 || phrase.iter().any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
+    /// For a phrase's words (folded, lower-cased): which distinct words
+    /// hold which phrase word with no letter or digit right before or after
+    /// it (unless that end of the phrase word is not one itself), as every
+    /// word of a phrase in a field is held. `None` when a phrase word is
+    /// empty or holds whitespace, or there are more than 64.
+    pub fn holding(&self, phrase: &[String]) -> Option<Held> {
+        if phrase.iter().any(|w| w.is_empty() || w.contains(char::is_whitespace)) {
             return None;
         }
-        let mut held = vec![0u64; self.starts.len()];
-        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        for (j, w) in phrase.iter().enumerate() {
-            let edges = (alnum(w.chars().next()), alnum(w.chars().next_back()));
-            let bounded = memchr::memmem::find_iter(self.text.as_bytes(), w.as_bytes()).filter(|&at| {
-                let before = self.text[..at].chars().next_back();
-                let after = self.text[at + w.len()..].chars().next();
-                let glued = (edges.0 && alnum(before)) || (edges.1 && alnum(after));
-                !glued
-            });
-            for id in self.ids_of(bounded) {
-                held[id] |= 1 << j;
-            }
-        }
-        Some(held)
+        self.parts_held(phrase, true)
     }
 
     /// Which distinct words hold which of the whitespace-separated parts
@@ -330,17 +317,35 @@ impl Words {
     /// holds every part in one of its words ([`Words::holds`]). `None` when
     /// `text` has no part, more than 64, or a NUL.
     pub fn holding_text(&self, text: &str) -> Option<Held> {
+        if text.contains('\0') {
+            return None;
+        }
         let parts: Vec<String> = text
             .split(char::is_whitespace)
             .filter(|p| !p.is_empty())
             .map(|p| p.chars().map(lower_char).collect())
             .collect();
-        if parts.is_empty() || parts.len() > 64 || text.contains('\0') {
+        self.parts_held(&parts, false)
+    }
+
+    /// Per distinct word, a bit for each of `parts` it holds (`bounded`:
+    /// only with no letter or digit glued to an end of the part that is
+    /// one itself). `None` for no parts or more than 64.
+    fn parts_held(&self, parts: &[String], bounded: bool) -> Option<Held> {
+        if parts.is_empty() || parts.len() > 64 {
             return None;
         }
+        let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut per_word = vec![0u64; self.starts.len()];
         for (j, part) in parts.iter().enumerate() {
-            for id in self.ids_of(memchr::memmem::find_iter(self.text.as_bytes(), part.as_bytes())) {
+            let edges = (alnum(part.chars().next()), alnum(part.chars().next_back()));
+            let found = memchr::memmem::find_iter(self.text.as_bytes(), part.as_bytes()).filter(|&at| {
+                let before = self.text[..at].chars().next_back();
+                let after = self.text[at + part.len()..].chars().next();
+                let glued = (edges.0 && alnum(before)) || (edges.1 && alnum(after));
+                !(bounded && glued)
+            });
+            for id in self.ids_of(found) {
                 per_word[id] |= 1 << j;
             }
         }
@@ -350,7 +355,8 @@ impl Words {
         })
     }
 
-    /// Do a field's words hold every part [`Words::holding_text`] found?
+    /// Do a field's words hold every part [`Words::holding_text`] (or
+    /// phrase word, [`Words::holding`]) found?
     #[inline]
     pub fn holds(&self, range: (u32, u32), held: &Held) -> bool {
         self.ids[range.0 as usize..range.1 as usize]
@@ -359,25 +365,17 @@ impl Words {
             == held.all
     }
 
-    /// Which phrase words a field's words hold ([`Words::holding`]).
-    #[cfg(test)]
-    pub fn held(&self, range: (u32, u32), held: &[u64]) -> u64 {
-        self.ids[range.0 as usize..range.1 as usize]
-            .iter()
-            .fold(0, |m, &id| m | held[id as usize])
-    }
-
-    /// May a field hold a phrase of `n` words ([`Words::holding`] gave
-    /// `held`)? Only where its words, in order, hold the phrase's words one
-    /// after another, each in the same word as the one before it or in the
-    /// next: that is how a phrase lies across a field's words.
-    pub fn may_hold_phrase(&self, range: (u32, u32), held: &[u64], n: usize) -> bool {
-        let last = 1u64 << (n.clamp(1, 64) - 1);
+    /// May a field hold a phrase ([`Words::holding`] gave `held`)? Only
+    /// where its words, in order, hold the phrase's words one after
+    /// another, each in the same word as the one before it or in the next:
+    /// that is how a phrase lies across a field's words.
+    pub fn may_hold_phrase(&self, range: (u32, u32), held: &Held) -> bool {
+        let last = (held.all >> 1) + 1;
         // Bit j: a run of the phrase's first j + 1 words can end here, in
         // this word (`here`) or the one before (`before`).
         let mut before = 0u64;
         for &id in &self.ids[range.0 as usize..range.1 as usize] {
-            let m = held[id as usize];
+            let m = held.per_word[id as usize];
             let mut here = ((before << 1) | 1) & m;
             // Several phrase words in one word (`work-focused` for
             // `work focused`).
